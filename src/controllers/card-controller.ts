@@ -1,0 +1,134 @@
+/**
+ * Follows the card the buyer is typing: BIN → payment method (brand, field settings) → issuer
+ * (only when the method needs one) → installment options. Lookups overlap when the buyer types
+ * fast; only answers for the newest BIN (and amount) are kept.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { LatestOnly } from '../services/latest-only.js';
+import { toInstallmentChoices, type InstallmentChoice } from '../services/financing.js';
+import type { SiteId } from '../services/sites.js';
+import type { Issuer, MercadoPagoInstance, PaymentMethod } from '../services/sdk-types.js';
+
+export type CardProblem = 'card_not_supported' | 'sdk_request_failed' | 'no_installments';
+
+export interface CardHost extends ReactiveControllerHost {
+  cardMethodChanged(method: PaymentMethod | undefined): void;
+  cardProblem(problem: CardProblem, cause?: unknown): void;
+}
+
+export interface InstallmentQuery {
+  amount: number;
+  site: SiteId;
+  min?: number;
+  max?: number;
+}
+
+export class CardController implements ReactiveController {
+  bin: string | null = null;
+  method?: PaymentMethod;
+  issuers: Issuer[] = [];
+  issuerId = '';
+  choices: InstallmentChoice[] = [];
+  installments = 0;
+  processingMode?: string;
+  loading = false;
+  private readonly latest = new LatestOnly();
+
+  constructor(private readonly host: CardHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** The issuer select is shown only when the method says it needs one. */
+  get needsIssuer(): boolean {
+    return this.method?.additional_info_needed?.includes('issuer_id') ?? false;
+  }
+
+  get selectedChoice(): InstallmentChoice | undefined {
+    return this.choices.find((c) => c.installments === this.installments);
+  }
+
+  /** A new BIN (or null when the number was cleared or turned invalid). */
+  async binChanged(mp: MercadoPagoInstance, bin: string | null, query: InstallmentQuery): Promise<void> {
+    const isCurrent = this.latest.begin();
+    this.clear();
+    this.bin = bin;
+    this.host.cardMethodChanged(undefined);
+    if (!bin) return;
+    this.loading = true;
+    this.host.requestUpdate();
+    try {
+      const { results } = await mp.getPaymentMethods({ bin });
+      if (!isCurrent()) return;
+      const method = results?.[0];
+      if (!method) {
+        this.loading = false;
+        this.host.cardProblem('card_not_supported');
+        return;
+      }
+      this.method = method;
+      this.host.cardMethodChanged(method);
+      if (this.needsIssuer) {
+        const issuers = await mp.getIssuers({ paymentMethodId: method.id, bin });
+        if (!isCurrent()) return;
+        this.issuers = Array.isArray(issuers) ? issuers : [];
+        this.issuerId = this.issuers.length === 1 ? String(this.issuers[0].id) : '';
+      } else {
+        this.issuerId = method.issuer?.id !== undefined ? String(method.issuer.id) : '';
+      }
+      await this.loadInstallments(mp, query, isCurrent);
+    } catch (error) {
+      if (isCurrent()) {
+        this.loading = false;
+        this.host.cardProblem('sdk_request_failed', error);
+      }
+    }
+    if (isCurrent()) {
+      this.loading = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** The amount (or range) changed: re-fetch options, keeping the buyer's choice if still offered. */
+  async refreshInstallments(mp: MercadoPagoInstance, query: InstallmentQuery): Promise<void> {
+    if (!this.bin || !this.method) return;
+    const isCurrent = this.latest.begin();
+    try {
+      await this.loadInstallments(mp, query, isCurrent);
+    } catch (error) {
+      if (isCurrent()) this.host.cardProblem('sdk_request_failed', error);
+    }
+    if (isCurrent()) this.host.requestUpdate();
+  }
+
+  /** Forgets the card (new card, reset, or SDK rebuilt). */
+  reset(): void {
+    this.latest.cancel();
+    this.clear();
+    this.bin = null;
+  }
+
+  private clear(): void {
+    this.method = undefined;
+    this.issuers = [];
+    this.issuerId = '';
+    this.choices = [];
+    this.processingMode = undefined;
+    this.loading = false;
+  }
+
+  private async loadInstallments(mp: MercadoPagoInstance, query: InstallmentQuery, isCurrent: () => boolean) {
+    const { bin, method } = this;
+    if (!bin || !method) return;
+    const options = await mp.getInstallments({ amount: String(query.amount), bin, paymentTypeId: method.payment_type_id });
+    if (!isCurrent()) return;
+    const option = Array.isArray(options) ? options[0] : undefined;
+    this.processingMode = option?.processing_mode;
+    const previous = this.installments;
+    this.choices = toInstallmentChoices(option?.payer_costs, query);
+    const kept = this.choices.find((c) => c.installments === previous);
+    this.installments = kept ? kept.installments : (this.choices[0]?.installments ?? 0);
+    if (!this.choices.length) this.host.cardProblem('no_installments');
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Keeps the element's strings in the buyer's language: resolves the locale (the `locale`
+ * attribute, then the nearest `lang` ancestor, then `<html lang>`, then the site's language),
+ * loads it lazily and re-renders in place when any of them changes.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { TOptions } from 'i18next';
+import { Translator } from '../services/i18n.js';
+
+export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
+  /** The explicit `locale` attribute, if any. */
+  locale?: string;
+  /** The language of the site when nothing on the page says one. */
+  readonly siteLanguage: string;
+  /** Told when a language was activated (to tell the SDK and fire mp-change). */
+  localeActivated(language: string): void;
+}
+
+export class LocalizeController implements ReactiveController {
+  private readonly translator = new Translator();
+  private observer?: MutationObserver;
+  private requested = '';
+
+  constructor(private readonly host: LocalizeHost) {
+    host.addController(this);
+  }
+
+  /** The BCP-47 tag the element should speak, before resource fallback. */
+  get requestedTag(): string {
+    const { host } = this;
+    const fromDom = host.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang;
+    return host.locale || fromDom || host.siteLanguage || 'en';
+  }
+
+  /** The active resource language (`es-AR`, `pt-BR`, `en`…); empty until loaded. */
+  get language(): string {
+    return this.translator.language;
+  }
+
+  hostConnected(): void {
+    // `lang` can change anywhere above us (a page's language switcher); one observer sees it all.
+    this.observer = new MutationObserver(() => this.sync());
+    this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+  }
+
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  /** Per-instance overrides (the `messages` property). */
+  setOverrides(messages: Record<string, string> | undefined): void {
+    this.translator.setOverrides(messages);
+  }
+
+  t(keys: string | string[], options?: TOptions): string {
+    return this.translator.t(keys, options);
+  }
+
+  get ready(): boolean {
+    return this.translator.ready;
+  }
+
+  private sync(): void {
+    const tag = this.requestedTag;
+    if (tag === this.requested) return;
+    this.requested = tag;
+    this.translator.load(tag).then(
+      () => {
+        if (this.requested !== tag) return; // a newer switch won
+        this.host.localeActivated(this.translator.language);
+        this.host.requestUpdate();
+      },
+      () => {
+        // A locale chunk that fails to load (offline CDN) falls back to English, never to nothing.
+        if (tag !== 'en') this.translator.load('en').then(() => this.host.requestUpdate(), () => undefined);
+      },
+    );
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Owns the MercadoPago instance: loads MercadoPago.js once per page, and builds a new instance
+ * whenever the public key or the SDK locale changes (the old one is simply dropped; its fields are
+ * unmounted by the fields controller first).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { loadSdk, SdkLoadError } from '../services/sdk-loader.js';
+import type { MercadoPagoInstance, SdkLocale } from '../services/sdk-types.js';
+
+export interface SdkHost extends ReactiveControllerHost {
+  sdkReady(mp: MercadoPagoInstance): void;
+  sdkFailed(code: 'sdk_load_failed' | 'sdk_timeout', cause: unknown): void;
+}
+
+export class SdkController implements ReactiveController {
+  mp?: MercadoPagoInstance;
+  private wanted = '';
+
+  constructor(private readonly host: SdkHost, private readonly timeoutMs: () => number) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Makes sure an instance for this key and locale exists (or is on its way). */
+  async ensure(publicKey: string, locale: SdkLocale): Promise<void> {
+    const wanted = `${publicKey}|${locale}`;
+    if (wanted === this.wanted) return;
+    this.wanted = wanted;
+    this.mp = undefined;
+    try {
+      const MercadoPago = await loadSdk(this.timeoutMs());
+      if (this.wanted !== wanted) return; // the key or locale changed meanwhile
+      this.mp = new MercadoPago(publicKey, { locale });
+      this.host.sdkReady(this.mp);
+    } catch (error) {
+      if (this.wanted !== wanted) return;
+      this.wanted = '';
+      const code = error instanceof SdkLoadError ? error.code : 'sdk_load_failed';
+      this.host.sdkFailed(code, error);
+    }
+  }
+
+  /** Forgets the instance, so the next ensure() builds a fresh one. */
+  reset(): void {
+    this.wanted = '';
+    this.mp = undefined;
+  }
+}

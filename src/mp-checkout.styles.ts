@@ -1,0 +1,208 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    max-width: var(--mp-max-width, 32rem);
+    color: var(--mp-color, #1f2328);
+    font-family: var(--mp-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--mp-font-size, 1rem);
+    line-height: 1.4;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  [part~='base'] {
+    border: 1px solid var(--mp-border-color, #d0d7de);
+    border-radius: var(--mp-radius, 0.5rem);
+    padding: var(--mp-spacing, 1rem);
+    background: var(--mp-background, #fff);
+    position: relative;
+  }
+  form {
+    display: grid;
+    gap: 0.75rem;
+    grid-template-columns: 1fr 1fr;
+  }
+  .wide {
+    grid-column: 1 / -1;
+  }
+  [part~='field'] {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    min-width: 0;
+  }
+  [part~='field-label'] {
+    font-weight: 600;
+    font-size: 0.875em;
+  }
+  input,
+  select,
+  .secure {
+    font: inherit;
+    color: var(--mp-input-color, inherit);
+    height: var(--mp-input-height, 2.5rem);
+    padding: 0 0.625rem;
+    border: 1px solid var(--mp-input-border-color, #8c959f);
+    border-radius: var(--mp-input-radius, 0.375rem);
+    background: var(--mp-input-background, #fff);
+    width: 100%;
+  }
+  .secure {
+    padding: 0;
+    overflow: hidden;
+  }
+  .secure ::slotted(*) {
+    display: block;
+    height: 100%;
+  }
+  input:focus-visible,
+  select:focus-visible,
+  button:focus-visible,
+  .secure:focus-within {
+    outline: 2px solid var(--mp-focus-color, #0969da);
+    outline-offset: 1px;
+  }
+  [aria-invalid='true'],
+  .secure.invalid {
+    border-color: var(--mp-error-color, #cf222e);
+  }
+  [part~='field-error'] {
+    color: var(--mp-error-color, #cf222e);
+    font-size: 0.875em;
+    min-height: 1.25em;
+  }
+  .brand {
+    font-size: 0.8em;
+    color: var(--mp-muted-color, #57606a);
+  }
+  .id-row {
+    display: grid;
+    grid-template-columns: minmax(6rem, 1fr) 2fr;
+    gap: 0.5rem;
+  }
+  [part~='submit-button'],
+  .secondary {
+    font: inherit;
+    font-weight: 600;
+    min-height: 2.75rem;
+    border-radius: var(--mp-radius, 0.5rem);
+    cursor: pointer;
+    border: 1px solid transparent;
+  }
+  [part~='submit-button'] {
+    width: 100%;
+    color: var(--mp-button-color, #fff);
+    background: var(--mp-button-background, #009ee3);
+  }
+  [part~='submit-button']:disabled {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .secondary {
+    padding: 0 1rem;
+    background: transparent;
+    border-color: currentColor;
+    color: inherit;
+    margin-top: 0.5rem;
+  }
+  .actions {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+  }
+  [part~='message'] {
+    margin-top: 0.75rem;
+  }
+  [part~='message']:empty {
+    display: none;
+  }
+  .tone-error {
+    color: var(--mp-error-color, #cf222e);
+  }
+  .tone-success {
+    color: var(--mp-success-color, #1a7f37);
+  }
+  [part~='test-badge'] {
+    display: inline-block;
+    margin-bottom: 0.75rem;
+    padding: 0.125rem 0.5rem;
+    border-radius: 999px;
+    font-size: 0.75em;
+    font-weight: 700;
+    background: var(--mp-test-badge-background, #fff8c5);
+    color: var(--mp-test-badge-color, #6a5300);
+  }
+  [part~='financing'] {
+    font-size: 0.875em;
+    border-left: 3px solid var(--mp-financing-accent, #009ee3);
+    padding-left: 0.5rem;
+  }
+  [part~='financing'] dl {
+    display: grid;
+    grid-template-columns: auto auto;
+    gap: 0.125rem 1rem;
+    margin: 0;
+  }
+  [part~='financing'] dd {
+    margin: 0;
+    text-align: end;
+  }
+  [part~='cft'] {
+    font-weight: 700;
+    color: var(--mp-cft-color, #b3261e);
+  }
+  .mla [part~='cft'] {
+    font-size: 2.25em;
+  }
+  [part~='banner'] {
+    font-size: 0.8125em;
+    color: var(--mp-muted-color, #57606a);
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    margin-bottom: 0.75rem;
+  }
+  a {
+    color: var(--mp-link-color, #0969da);
+  }
+  .note {
+    font-size: 0.8125em;
+    color: var(--mp-muted-color, #57606a);
+  }
+  .skeleton {
+    min-height: 2.5rem;
+    border-radius: 0.375rem;
+    background: var(--mp-skeleton, #eaeef2);
+  }
+  .challenge {
+    width: 100%;
+    min-height: 25rem;
+    border: 1px solid var(--mp-border-color, #d0d7de);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton {
+      animation: pulse 1.5s ease-in-out infinite;
+    }
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+`;

@@ -1,0 +1,97 @@
+/**
+ * Localization: a private i18next instance per element (never the page's global one, never a
+ * language detector — detectors write to the merchant's storage). Only the active language and its
+ * regional override are loaded; each is a lazy chunk of the CDN build.
+ */
+import { createInstance, type i18n, type TOptions } from 'i18next';
+
+type Resource = Record<string, unknown>;
+type Loader = () => Promise<{ default: Resource }>;
+
+const LOADERS: Record<string, Loader> = {
+  en: () => import('../../locales/en.json', { with: { type: 'json' } }),
+  es: () => import('../../locales/es.json', { with: { type: 'json' } }),
+  'pt-BR': () => import('../../locales/pt-BR.json', { with: { type: 'json' } }),
+  'es-AR': () => import('../../locales/es-AR.json', { with: { type: 'json' } }),
+  'es-MX': () => import('../../locales/es-MX.json', { with: { type: 'json' } }),
+  'es-CO': () => import('../../locales/es-CO.json', { with: { type: 'json' } }),
+  'es-CL': () => import('../../locales/es-CL.json', { with: { type: 'json' } }),
+  'es-PE': () => import('../../locales/es-PE.json', { with: { type: 'json' } }),
+  'es-UY': () => import('../../locales/es-UY.json', { with: { type: 'json' } }),
+};
+
+/** Maps any BCP-47 tag to the resource chain to load, most specific last: `es-AR` → [es, es-AR]. */
+export function resourceChain(tag: string): { language: string; chain: string[] } {
+  let canonical = 'en';
+  try {
+    canonical = Intl.getCanonicalLocales(tag || 'en')[0];
+  } catch {
+    /* an invalid tag falls back to English */
+  }
+  const [base, region] = canonical.split('-');
+  if (base === 'pt') return { language: 'pt-BR', chain: ['pt-BR'] };
+  if (base === 'es') {
+    const regional = region ? `es-${region.toUpperCase()}` : '';
+    return regional in LOADERS ? { language: regional, chain: ['es', regional] } : { language: 'es', chain: ['es'] };
+  }
+  return { language: 'en', chain: ['en'] };
+}
+
+/** A per-element translator; `load()` switches language, `t()` translates with fallbacks. */
+export class Translator {
+  private readonly instance: i18n = createInstance();
+  private overrides: Record<string, string> = {};
+  language = '';
+
+  private bundles: Array<[string, Resource]> = [];
+
+  /** Loads and activates the language for `tag`; resolves once its strings are usable. */
+  async load(tag: string): Promise<void> {
+    const { language, chain } = resourceChain(tag);
+    const loaded = await Promise.all(chain.map((name) => LOADERS[name]().then((m) => m.default)));
+    if (!this.instance.isInitialized) {
+      await this.instance.init({
+        lng: language,
+        fallbackLng: chain[0],
+        resources: {},
+        // Lit renders every string as text, so i18next must not HTML-escape a second time.
+        interpolation: { escapeValue: false },
+        returnNull: false,
+        initAsync: false,
+      } as Parameters<i18n['init']>[0]);
+    }
+    this.bundles = chain.map((name, index) => [name, loaded[index]]);
+    this.instance.options.fallbackLng = chain[0];
+    this.rebuildStore();
+    await this.instance.changeLanguage(language);
+    this.language = language;
+  }
+
+  /** Per-instance overrides of any key (`{'ui.pay': 'Buy now'}`); the merchant's word wins. */
+  setOverrides(messages: Record<string, string> | undefined): void {
+    this.overrides = messages ?? {};
+    if (this.bundles.length) this.rebuildStore();
+  }
+
+  get ready(): boolean {
+    return this.language !== '';
+  }
+
+  /** Translates the first key of `keys` that exists; before load, an empty string. */
+  t(keys: string | string[], options?: TOptions): string {
+    if (!this.ready) return '';
+    return this.instance.t(keys, options) as string;
+  }
+
+  /** Copies (never shares) the loaded bundles, then lays the overrides over the most specific one. */
+  private rebuildStore(): void {
+    for (const [name, bundle] of this.bundles) {
+      this.instance.removeResourceBundle(name, 'translation');
+      this.instance.addResourceBundle(name, 'translation', structuredClone(bundle), true, true);
+    }
+    const top = this.bundles[this.bundles.length - 1][0];
+    for (const [key, value] of Object.entries(this.overrides)) {
+      if (typeof value === 'string') this.instance.addResource(top, 'translation', key, value);
+    }
+  }
+}

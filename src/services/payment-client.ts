@@ -1,0 +1,71 @@
+/**
+ * Talks to the merchant's endpoints. Every failure comes back as a value, never a throw, so the
+ * element can always tell the buyer what happened and keep the form usable.
+ */
+import { parsePaymentResponse, type PaymentOutcome } from './payment-response.js';
+
+export type TransportFailure = { type: 'error'; code: 'network' | 'timeout' | 'aborted'; httpStatus: 0 };
+export type ClientOutcome = PaymentOutcome | TransportFailure;
+
+export interface PostPaymentRequest {
+  action: string;
+  body: unknown;
+  idempotencyKey: string;
+  headers?: Record<string, string>;
+  timeoutMs: number;
+  /** Aborts only on disconnect: a payment POST is never aborted to make room for another. */
+  signal?: AbortSignal;
+}
+
+/** POSTs the payment body to the merchant endpoint (PRODUCT.md §2). */
+export function postPayment(request: PostPaymentRequest): Promise<ClientOutcome> {
+  return send(request.action, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      ...request.headers,
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      'X-Idempotency-Key': request.idempotencyKey,
+    },
+    body: JSON.stringify(request.body),
+  }, request.timeoutMs, request.signal);
+}
+
+/** GETs `{statusAction}?id=<payment id>` for a pending payment. */
+export function fetchPaymentStatus(
+  statusAction: string,
+  paymentId: string,
+  options: { headers?: Record<string, string>; timeoutMs: number; signal?: AbortSignal },
+): Promise<ClientOutcome> {
+  const url = new URL(statusAction, document.baseURI);
+  url.searchParams.set('id', paymentId);
+  return send(url.href, {
+    method: 'GET',
+    credentials: 'same-origin',
+    headers: { ...options.headers, Accept: 'application/json' },
+  }, options.timeoutMs, options.signal);
+}
+
+async function send(url: string, init: RequestInit, timeoutMs: number, outer?: AbortSignal): Promise<ClientOutcome> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const forward = () => controller.abort();
+  outer?.addEventListener('abort', forward, { once: true });
+  try {
+    const response = await fetch(url, { ...init, signal: controller.signal });
+    const text = await response.text();
+    return parsePaymentResponse(response.status, response.headers.get('content-type'), text);
+  } catch {
+    if (timedOut) return { type: 'error', code: 'timeout', httpStatus: 0 };
+    if (outer?.aborted) return { type: 'error', code: 'aborted', httpStatus: 0 };
+    return { type: 'error', code: 'network', httpStatus: 0 };
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', forward);
+  }
+}

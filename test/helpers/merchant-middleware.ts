@@ -1,0 +1,100 @@
+/**
+ * Test-server middleware: the sandbox merchant endpoint (demo/sandbox-http.ts) plus scripted
+ * failures, and a log of every request the element sent, so tests assert exactly what the
+ * merchant's server received.
+ *
+ *   POST /sandbox/<log>/process_payment?respond=<mode>&delay=<ms>
+ *   GET  /sandbox/<log>/payment_status?id=…
+ *   GET  /sandbox/<log>/requests      → [{method, path, headers, body}]
+ * Modes: sandbox (default) · 500 · 502-html · 200-html · 200-empty · 200-badjson · 400-causes ·
+ * 400-plain · hang · detail (MP sample-server shape {status, detail, id}).
+ */
+import type { Context, Next } from 'koa';
+import { createSandboxHttp } from '../../demo/sandbox-http.ts';
+
+interface LoggedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | undefined>;
+  body: unknown;
+}
+
+const logs = new Map<string, LoggedRequest[]>();
+
+function readBody(ctx: Context): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    ctx.req.setEncoding('utf8');
+    ctx.req.on('data', (chunk: string) => (text += chunk));
+    ctx.req.on('end', () => resolve(text));
+    ctx.req.on('error', reject);
+  });
+}
+
+const scripted: Record<string, { status: number; type: string; body: string }> = {
+  '500': { status: 500, type: 'application/json', body: '{"message":"internal_error"}' },
+  '502-html': { status: 502, type: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
+  '200-html': { status: 200, type: 'text/html', body: '<html><body>ok</body></html>' },
+  '200-empty': { status: 200, type: 'application/json', body: '' },
+  '200-badjson': { status: 200, type: 'application/json', body: '{"status": "approved",' },
+  '400-causes': {
+    status: 400,
+    type: 'application/json',
+    body: '{"message":"invalid","status":400,"cause":[{"code":109,"description":"Invalid number of installments for this payment_method_id"}]}',
+  },
+  '400-plain': { status: 400, type: 'application/json', body: '{"message":"bad request"}' },
+};
+
+export function sandboxMerchantMiddleware() {
+  const sandbox = createSandboxHttp();
+  return async (ctx: Context, next: Next) => {
+    const match = /^\/sandbox\/([\w-]+)\/(process_payment|payment_status|requests)$/.exec(ctx.path);
+    if (!match) return next();
+    const [, logId, route] = match;
+    const log = logs.get(logId) ?? [];
+    logs.set(logId, log);
+    if (route === 'requests') {
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(log);
+      return;
+    }
+    const text = ctx.method === 'POST' ? await readBody(ctx) : '';
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* logged as text */
+    }
+    log.push({ method: ctx.method, path: ctx.path + ctx.search, headers: { ...ctx.headers } as Record<string, string>, body });
+
+    const delay = Number(ctx.query.delay ?? 0);
+    if (delay > 0) await new Promise((r) => setTimeout(r, Math.min(delay, 20_000)));
+    const mode = String(ctx.query.respond ?? 'sandbox');
+    if (mode === 'hang') {
+      await new Promise((r) => setTimeout(r, 30_000));
+    }
+    const canned = scripted[mode];
+    if (canned) {
+      ctx.status = canned.status;
+      ctx.type = canned.type;
+      ctx.body = canned.body;
+      return;
+    }
+    const answer = sandbox({
+      method: ctx.method,
+      url: new URL(`http://test/${route}${ctx.search}`),
+      headers: ctx.headers as Record<string, string>,
+      body: text,
+    });
+    if (!answer) return next();
+    ctx.status = answer.status;
+    ctx.type = answer.contentType;
+    ctx.body = mode === 'detail' ? toSampleServerShape(answer.body) : answer.body;
+  };
+}
+
+/** Mercado Pago's sample servers answer {status, detail, id} instead of a payment object. */
+function toSampleServerShape(body: string): string {
+  const payment = JSON.parse(body) as { id?: unknown; status?: unknown; status_detail?: unknown };
+  return JSON.stringify({ id: payment.id, status: payment.status, detail: payment.status_detail });
+}

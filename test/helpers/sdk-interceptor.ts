@@ -1,0 +1,40 @@
+/**
+ * Answers https://sdk.mercadopago.com/js/v2 with the sandbox double, in the browser under test.
+ * A test chooses a failure by pre-inserting the official script with a `?sandbox=` query (the
+ * loader reuses any script whose src matches the official URL): `fail` answers 404, `hang` never
+ * answers, `empty` loads a script that defines nothing.
+ */
+import type { Page } from 'puppeteer-core';
+import { buildSandboxSdk } from './build-sandbox-sdk.ts';
+
+export const OFFICIAL_SDK_URL = 'https://sdk.mercadopago.com/js/v2';
+
+export async function sdkInterceptor(page: Page): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', async (request) => {
+    if (request.isInterceptResolutionHandled()) return;
+    const url = request.url();
+    if (!url.startsWith(OFFICIAL_SDK_URL)) {
+      // Nothing but localhost is reachable; anything else fails fast instead of hanging.
+      if (/^https?:\/\/(localhost|127\.0\.0\.1)[:/]/.test(url) || url.startsWith('data:') || url.startsWith('blob:')) {
+        await request.continue();
+      } else {
+        await request.abort('internetdisconnected');
+      }
+      return;
+    }
+    const mode = new URL(url).searchParams.get('sandbox');
+    if (mode === 'hang') return;
+    if (mode === 'fail') {
+      await request.respond({ status: 404, contentType: 'text/plain', body: 'not found' });
+      return;
+    }
+    const body = mode === 'empty' ? '/* nothing */' : await buildSandboxSdk();
+    await request.respond({
+      status: 200,
+      contentType: 'application/javascript',
+      headers: { 'access-control-allow-origin': '*' },
+      body,
+    });
+  });
+}

@@ -1,0 +1,46 @@
+// Unit and element tests in Debian's Chromium. MercadoPago.js is answered by the sandbox
+// double AT its official CDN URL (request interception), so @mercadopago/sdk-js runs unchanged.
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { sdkInterceptor } from './test/helpers/sdk-interceptor.ts';
+import { sandboxMerchantMiddleware } from './test/helpers/merchant-middleware.ts';
+
+/**
+ * @mercadopago/sdk-js ships CommonJS only. Its code is served verbatim, wrapped with an `exports`
+ * object and an ESM re-export (the rollup commonjs adapter does not run on this dev server).
+ */
+const sdkJsAsEsm = {
+  name: 'mercadopago-sdk-js-esm',
+  transform(context) {
+    if (!context.path.includes('/@mercadopago/sdk-js/dist/index.js')) return undefined;
+    return { body: `const exports = {};\n${context.body}\nconst { loadMercadoPago: load } = exports;\nexport { load as loadMercadoPago };\n` };
+  },
+};
+
+export default {
+  files: ['test/unit/**/*.test.ts', 'test/element/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testsFinishTimeout: 5 * 60_000,
+  testFramework: { config: { timeout: 15_000 } },
+  middleware: [sandboxMerchantMiddleware()],
+  mimeTypes: { '**/*.json': 'json' },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'esnext', tsconfig: 'tsconfig.json' }),
+    sdkJsAsEsm,
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      },
+      async createPage({ context }) {
+        const page = await context.newPage();
+        await sdkInterceptor(page);
+        return page;
+      },
+    }),
+  ],
+};
