@@ -1,0 +1,38 @@
+// Two builds:
+//  - dist/mp-checkout.js: the CDN build — one minified ESM file with Lit and i18next bundled, each
+//    locale a lazy chunk (only the active one is fetched);
+//  - dist/sandbox/mercadopago-sdk.js: the sandbox double as a classic script, served AT the
+//    official SDK URL by the demo and tests. It is never part of the production bundle.
+// npm consumers get lib/ (tsc output), which leaves Lit and i18next to their bundler.
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
+import terser from '@rollup/plugin-terser';
+
+const plugins = () => [
+  nodeResolve({ browser: true, exportConditions: ['production'] }),
+  commonjs({ include: /node_modules/ }),
+  json({ preferConst: true, compact: true }),
+  typescript({ tsconfig: './tsconfig.json', declaration: false, declarationMap: false, sourceMap: true, outDir: undefined, rootDir: undefined, noEmit: false, include: ['src/**/*.ts'] }),
+  terser({ ecma: 2020, module: true, format: { comments: false } }),
+];
+
+export default [
+  {
+    input: 'src/index.ts',
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: 'mp-checkout.js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: plugins(),
+  },
+  {
+    input: 'src/sandbox/sdk-entry.ts',
+    output: { file: 'dist/sandbox/mercadopago-sdk.js', format: 'iife', sourcemap: true },
+    plugins: plugins(),
+  },
+];
