@@ -4,6 +4,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { sdkInterceptor } from './test/helpers/sdk-interceptor.ts';
 import { sandboxMerchantMiddleware } from './test/helpers/merchant-middleware.ts';
+import { defaultReporter } from '@web/test-runner';
+import { countReporter } from './test/helpers/count-reporter.ts';
 
 /**
  * @mercadopago/sdk-js ships CommonJS only. Its code is served verbatim, wrapped with an `exports`
@@ -20,7 +22,10 @@ const sdkJsAsEsm = {
 export default {
   files: ['test/unit/**/*.test.ts', 'test/element/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One page at a time: Chromium stops animation frames in background tabs, which open-wc's
+  // fixture() waits for, and focus assertions need the page in front.
+  concurrency: 1,
+  reporters: [defaultReporter(), countReporter('.cache/wtr-counts.json')],
   testsFinishTimeout: 5 * 60_000,
   testFramework: { config: { timeout: 15_000 } },
   middleware: [sandboxMerchantMiddleware()],
@@ -34,7 +39,8 @@ export default {
       launchOptions: {
         executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+        // Test pages run side by side; background pages must keep their timers and animation frames.
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
       },
       async createPage({ context }) {
         const page = await context.newPage();

@@ -335,6 +335,7 @@ export class MpCheckoutElement extends LitElement {
 
   // ——— SDK and fields (called by the controllers) ———
 
+  /** @internal Called by a controller. */
   sdkReady(mp: MercadoPagoInstance): void {
     this.card.reset();
     this.updateComplete.then(() => {
@@ -344,15 +345,18 @@ export class MpCheckoutElement extends LitElement {
     });
   }
 
+  /** @internal Called by a controller. */
   sdkFailed(code: 'sdk_load_failed' | 'sdk_timeout', cause: unknown): void {
     this.fail(code, `error.${code}`, cause);
     this.offerReload = true;
   }
 
+  /** @internal Called by a controller. */
   containerId(field: SecureFieldType): string {
     return `${this.idPrefix}-${SLOT_OF[field]}`;
   }
 
+  /** @internal Called by a controller. */
   secureFieldOptions(field: SecureFieldType): SecureFieldOptions {
     return {
       placeholder: this.localize.t(`placeholder.${field}`) || undefined,
@@ -362,6 +366,7 @@ export class MpCheckoutElement extends LitElement {
     };
   }
 
+  /** @internal Called by a controller. */
   async fieldsReady(): Promise<void> {
     // Ready means the whole form: the document types too, so a buyer never sees it grow under them.
     await this.idTypesLoaded;
@@ -371,6 +376,7 @@ export class MpCheckoutElement extends LitElement {
     this.dispatchEvent(new MpReadyEvent());
   }
 
+  /** @internal Called by a controller. */
   fieldsFailed(code: 'fields_timeout' | 'sdk_request_failed', cause?: unknown): void {
     if (code === 'fields_timeout') {
       this.fail(code, 'error.fields_timeout', cause);
@@ -380,12 +386,14 @@ export class MpCheckoutElement extends LitElement {
     this.reportError(code, { keys: 'error.sdk_request_failed', tone: 'error' }, cause);
   }
 
+  /** @internal Called by a controller. */
   binChanged(bin: string | null): void {
     if (!this.sdk.mp) return;
     this.setFieldError('cardNumber', undefined);
     void this.card.binChanged(this.sdk.mp, bin, this.installmentQuery());
   }
 
+  /** @internal Called by a controller. */
   secureFieldChanged(field: SecureFieldType): void {
     const cause = this.fields.causes.get(field);
     const shown = cause && this.fields.touched.has(field) ? { keys: [`validation.${field}.${cause}`, 'tokenError._default'], tone: 'error' as const } : undefined;
@@ -393,12 +401,14 @@ export class MpCheckoutElement extends LitElement {
     this.dispatchEvent(new MpChangeEvent({ field, valid: cause === undefined }));
   }
 
+  /** @internal Called by a controller. */
   cardMethodChanged(method: PaymentMethod | undefined): void {
     this.fields.applySettings(method?.settings?.[0]);
     this.requestUpdate();
     if (method) this.dispatchEvent(new MpChangeEvent({ field: 'paymentMethod', paymentMethodId: method.id }));
   }
 
+  /** @internal Called by a controller. */
   cardProblem(problem: CardProblem, cause?: unknown): void {
     if (problem === 'card_not_supported') {
       this.setFieldError('cardNumber', { keys: 'validation.cardNumber.unsupported', tone: 'error' });
@@ -407,6 +417,7 @@ export class MpCheckoutElement extends LitElement {
     this.reportError(problem, { keys: `error.${problem}`, tone: 'error' }, cause);
   }
 
+  /** @internal Called by a controller. */
   localeActivated(language: string): void {
     this.fields.refreshOptions();
     this.dispatchEvent(new MpChangeEvent({ field: 'locale' }));
@@ -434,6 +445,7 @@ export class MpCheckoutElement extends LitElement {
 
   // ——— payment (called by the payment controller) ———
 
+  /** @internal Called by a controller. */
   validateForm(): boolean {
     const errors: Partial<Record<FieldName, Message>> = {};
     const error = (keys: string | string[], vars?: Record<string, unknown>): Message => ({ keys, vars, tone: 'error' });
@@ -471,12 +483,14 @@ export class MpCheckoutElement extends LitElement {
     return type.type !== 'number' || /^\d+$/.test(value);
   }
 
+  /** @internal Called by a controller. */
   confirmSubmit(): boolean {
     this.clearFeedback();
     const event = new MpSubmitEvent({ amount: this.amount ?? 0, paymentMethodId: this.card.method?.id, installments: this.card.installments });
     return this.dispatchEvent(event);
   }
 
+  /** @internal Called by a controller. */
   async createToken(): Promise<string> {
     const mp = this.sdk.mp;
     if (!mp) throw new Error('MercadoPago.js is not ready');
@@ -489,6 +503,7 @@ export class MpCheckoutElement extends LitElement {
     return token.id;
   }
 
+  /** @internal Called by a controller. */
   paymentRequest() {
     const choice = this.card.selectedChoice;
     const payer: PayerData = {
@@ -521,6 +536,7 @@ export class MpCheckoutElement extends LitElement {
     };
   }
 
+  /** @internal Called by a controller. */
   tokenFailed(rejection: unknown): void {
     const errors = tokenErrors(rejection);
     const fieldErrors: Partial<Record<FieldName, Message>> = {};
@@ -532,6 +548,7 @@ export class MpCheckoutElement extends LitElement {
     else this.reportError('tokenize_failed', { keys: [errors[0]?.key ?? 'tokenError._default', 'error.tokenize_failed'], tone: 'error' }, rejection);
   }
 
+  /** @internal Called by a controller. */
   paymentAnswered(outcome: ClientOutcome, source: 'submit' | 'poll'): void {
     if (outcome.type === 'result') return this.showResult(outcome, source);
     if (source === 'poll') return; // a failed poll keeps the pending message; the payment is not lost

@@ -1,0 +1,11 @@
+// Answers https://sdk.mercadopago.com/js/v2 with the sandbox double, so the demo runs the real
+// loader path (@mercadopago/sdk-js injecting the official script tag) with no network.
+const OFFICIAL_SDK = 'https://sdk.mercadopago.com/js/v2';
+
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('fetch', (event) => {
+  if (event.request.url.startsWith(OFFICIAL_SDK)) {
+    event.respondWith(fetch('/dist/sandbox/mercadopago-sdk.js', { cache: 'no-cache' }));
+  }
+});

@@ -1,0 +1,51 @@
+// `npm test`: every check, in order, then one closing line `tests: N passed, N failed`.
+//   typecheck → build → bundle-size budget → manifest drift → browser tests (unit + element,
+//   web-test-runner in Chromium) → end-to-end tests (built bundle + demo server).
+// The exit code is the verdict. Each step runs even if an earlier one failed, so one run shows all.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+
+const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() };
+let passed = 0;
+let failed = 0;
+
+function run(label, command, args, parse) {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: parse ? ['inherit', 'pipe', 'inherit'] : 'inherit', env });
+  if (parse) process.stdout.write(result.stdout);
+  const counted = parse ? parse(result.stdout?.toString() ?? '') : undefined;
+  if (counted) {
+    passed += counted.passed;
+    failed += counted.failed;
+    if (result.status !== 0 && counted.failed === 0) failed += 1; // the runner failed outside a test
+  } else if (result.status === 0) {
+    passed += 1;
+  } else {
+    failed += 1;
+  }
+  if (result.status !== 0) console.log(`✗ ${label} failed (exit ${result.status})`);
+}
+
+run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.test.json']);
+run('build', 'npx', ['rollup', '-c', '--silent']);
+run('bundle size', 'node', ['scripts/check-size.mjs']);
+run('manifest', 'node', ['scripts/check-manifest.mjs']);
+
+rmSync('.cache/wtr-counts.json', { force: true });
+run('browser tests', 'npx', ['wtr'], () => {
+  try {
+    return JSON.parse(readFileSync('.cache/wtr-counts.json', 'utf8'));
+  } catch {
+    return { passed: 0, failed: 1 };
+  }
+});
+
+const e2eFiles = readdirSync('test/e2e').filter((f) => f.endsWith('.test.ts')).map((f) => `test/e2e/${f}`);
+run('end-to-end tests', 'node', ['--test', '--test-reporter=spec', ...e2eFiles], (out) => {
+  const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
+  const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
+  return { passed: pass, failed: fail || (pass ? 0 : 1) };
+});
+
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,96 @@
+/**
+ * End to end: the built CDN bundle on the demo server, in headless Chromium, typed into the Secure
+ * Field iframes with the keyboard like a buyer. The sandbox SDK comes through the demo's service
+ * worker at the official URL, exactly as a person running `npm start` gets it.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { startDemoServer } from '../../demo/server.ts';
+import { chromiumPath, chromiumArgs } from './chromium.ts';
+
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let browser: Browser;
+
+before(async () => {
+  server = await startDemoServer(0);
+  browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openDemo(query = ''): Promise<Page> {
+  const page = await browser.newPage();
+  page.on("pageerror", (error) => assert.fail(`uncaught error in the page: ${String(error)}`));
+  await page.goto(`${server.url}${query}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('mp-checkout')?.matches(':state(ready)'), { timeout: 20_000 });
+  return page;
+}
+
+async function fieldFrame(page: Page, name: string): Promise<Frame> {
+  const handle = await page.waitForSelector(`mp-checkout iframe[name="${name}"]`);
+  const frame = await handle!.contentFrame();
+  assert.ok(frame, `no frame for ${name}`);
+  return frame;
+}
+
+async function typeCard(page: Page, card: { number: string; expiry: string; cvv: string; name: string; id?: string; email: string }) {
+  await (await fieldFrame(page, 'cardNumber')).type('input', card.number, { delay: 5 });
+  await (await fieldFrame(page, 'expirationDate')).type('input', card.expiry, { delay: 5 });
+  await (await fieldFrame(page, 'securityCode')).type('input', card.cvv, { delay: 5 });
+  await page.type('mp-checkout >>> [part~="cardholder-name"]', card.name);
+  if (card.id) await page.type('mp-checkout >>> [part~="identification-number"]', card.id);
+  await page.type('mp-checkout >>> [part~="email"]', card.email);
+  await page.waitForSelector('mp-checkout >>> [part~="installments"]', { timeout: 10_000 });
+}
+
+async function payAndReadMessage(page: Page): Promise<string> {
+  const result = page.evaluate(
+    () => new Promise<string>((resolve) => document.querySelector('mp-checkout')!.addEventListener('mp-payment', (e) => resolve((e as CustomEvent).detail.status), { once: true })),
+  );
+  await page.click('mp-checkout >>> [part~="submit-button"]');
+  await result;
+  await page.waitForFunction(() => document.querySelector('mp-checkout')?.shadowRoot?.querySelector('[part~="message"]')?.textContent?.trim());
+  return page.$eval('mp-checkout >>> [part~="message"]', (el) => el.textContent!.trim());
+}
+
+const visa = { number: '4509953566233704', expiry: '1130', cvv: '123', id: '12345678', email: 'buyer@example.com' };
+
+describe('demo on the sandbox (built bundle)', () => {
+  it('pays with the MLA test Visa and APRO and shows the approval', async () => {
+    const page = await openDemo('?locale=es-AR&site=MLA');
+    await typeCard(page, { ...visa, name: 'APRO' });
+    const message = await payAndReadMessage(page);
+    assert.match(message, /Se acreditó tu pago/);
+    assert.match(message, /MPCHECKOUT DEMO/);
+    await page.close();
+  });
+
+  it('pays with OTHE and shows the rejection with a way forward', async () => {
+    const page = await openDemo('?locale=en&site=MLA');
+    await typeCard(page, { ...visa, name: 'OTHE' });
+    const message = await payAndReadMessage(page);
+    assert.match(message, /Visa did not process the payment/);
+    const retry = await page.$eval('mp-checkout >>> button.secondary', (el) => el.textContent!.trim());
+    assert.equal(retry, 'Use another card');
+    await page.close();
+  });
+
+  it('never puts the card number into the page', async () => {
+    const page = await openDemo('?locale=en&site=MLA');
+    await typeCard(page, { ...visa, name: 'APRO' });
+    // The demo's own test-data list shows the number; the element and its events must not.
+    const html = await page.evaluate(() => {
+      const el = document.querySelector('mp-checkout')!;
+      return el.outerHTML + el.shadowRoot!.innerHTML + document.getElementById('events')!.textContent;
+    });
+    for (const needle of ['4509953566233704', '4509 9535 6623 3704']) {
+      const at = html.indexOf(needle);
+      assert.equal(at, -1, `card number found in the page: …${html.slice(Math.max(0, at - 200), at + 50)}`);
+    }
+    await page.close();
+  });
+});
