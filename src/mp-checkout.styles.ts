@@ -100,7 +100,8 @@ export const styles = css`
   [part~='submit-button'] {
     width: 100%;
     color: var(--mp-button-color, #fff);
-    background: var(--mp-button-background, #009ee3);
+    /* Mercado Pago's brand blue (#009ee3) gives white text only 3:1; this shade passes WCAG AA. */
+    background: var(--mp-button-background, #0077b6);
   }
   [part~='submit-button']:disabled {
     opacity: 0.6;

@@ -13,13 +13,16 @@ export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
   /** The language of the site when nothing on the page says one. */
   readonly siteLanguage: string;
   /** Told when a language was activated (to tell the SDK and fire mp-change). */
-  localeActivated(language: string): void;
+  localeActivated(): void;
 }
 
 export class LocalizeController implements ReactiveController {
   private readonly translator = new Translator();
   private observer?: MutationObserver;
   private requested = '';
+  private markLoaded!: () => void;
+  /** Settles once the first language is usable (events then carry readable text). */
+  readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
 
   constructor(private readonly host: LocalizeHost) {
     host.addController(this);
@@ -72,12 +75,19 @@ export class LocalizeController implements ReactiveController {
     this.translator.load(tag).then(
       () => {
         if (this.requested !== tag) return; // a newer switch won
-        this.host.localeActivated(this.translator.language);
+        this.markLoaded();
+        this.host.localeActivated();
         this.host.requestUpdate();
       },
       () => {
         // A locale chunk that fails to load (offline CDN) falls back to English, never to nothing.
-        if (tag !== 'en') this.translator.load('en').then(() => this.host.requestUpdate(), () => undefined);
+        if (tag !== 'en') {
+          this.translator.load('en').then(() => {
+            this.markLoaded();
+            this.host.localeActivated();
+            this.host.requestUpdate();
+          }, () => undefined);
+        }
       },
     );
   }

@@ -66,7 +66,7 @@ export interface MpErrorDetail {
   message: string;
   /** HTTP status of the merchant endpoint's answer, when there was one. */
   httpStatus?: number;
-  /** Mercado Pago error codes from the answer or the SDK. */
+  /** Mercado Pago error codes from the answer or the SDK, or every configuration problem found. */
   causes?: string[];
 }
 

@@ -1,0 +1,77 @@
+/**
+ * The production guard: Mercado Pago's "Requirements for the production environment" (R1–R9,
+ * mercadopago.md §1) as one checklist. Pure: the element gathers the facts, this judges them.
+ * In production an error stops the card form from mounting; in test mode it is only a warning,
+ * so development over plain HTTP works.
+ */
+import type { ConfigProblem, KeyMode } from './config.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface AuditEntry {
+  /** The requirement: R1 … R9, or `config`. */
+  id: string;
+  ok: boolean;
+  severity: Severity;
+  /** The localized explanation. */
+  message: string;
+}
+
+export interface GuardFacts {
+  mode: KeyMode | undefined;
+  /** MercadoPago.js came from the official CDN script (undefined: not loaded yet). */
+  officialSdk: boolean | undefined;
+  secureContext: boolean;
+  configProblems: ConfigProblem[];
+  /** Names of controls with a `name` attribute, inside or slotted into the element. */
+  namedControls: string[];
+  hasPayerEmail: boolean;
+  hasItems: boolean;
+  hasStatusAction: boolean;
+  bannerShown: boolean;
+  isArgentina: boolean;
+  disclosureShown: boolean;
+  termsShown: boolean;
+}
+
+type Translate = (key: string, vars?: Record<string, unknown>) => string;
+
+/** One entry per requirement, plus one per configuration problem. */
+export function auditChecklist(facts: GuardFacts, t: Translate): AuditEntry[] {
+  const blocking: Severity = facts.mode === 'production' ? 'error' : 'warning';
+  const entry = (id: string, ok: boolean, failSeverity: Severity, okKey: string, failKey = `${okKey}_fail`, vars?: Record<string, unknown>): AuditEntry => ({
+    id,
+    ok,
+    severity: ok ? 'info' : failSeverity,
+    message: t(ok ? `audit.${okKey}` : `audit.${failKey}`, vars),
+  });
+  const entries: AuditEntry[] = [
+    entry('R1', facts.officialSdk !== false, blocking, 'R1'),
+    entry('R2', facts.namedControls.length === 0, 'warning', 'R2', 'R2_fail', { names: facts.namedControls.join(', ') }),
+    entry('R3', facts.secureContext, blocking, 'R3'),
+    entry('R4', facts.hasPayerEmail && facts.hasItems, 'warning', 'R4'),
+    entry('R5', facts.hasStatusAction, 'warning', 'R5'),
+    entry('R6', true, 'info', 'R6'),
+    entry('R7', facts.bannerShown, 'warning', 'R7'),
+    facts.isArgentina ? entry('R8', facts.disclosureShown, 'warning', 'R8') : entry('R8', true, 'info', 'R8_na'),
+    entry('R9', facts.termsShown, 'warning', 'R9'),
+  ];
+  for (const problem of facts.configProblems) {
+    entries.push({
+      id: 'config',
+      ok: false,
+      severity: blocking,
+      message: t('audit.config_fail', { detail: t(`error.${problem.code}`, problem.vars) }),
+    });
+  }
+  return entries;
+}
+
+/** The codes that stop the form from mounting: always in production, never in test mode. */
+export function blockingProblems(facts: Pick<GuardFacts, 'mode' | 'secureContext' | 'officialSdk'>): Array<'insecure_context' | 'sdk_not_official'> {
+  if (facts.mode !== 'production') return [];
+  const problems: Array<'insecure_context' | 'sdk_not_official'> = [];
+  if (!facts.secureContext) problems.push('insecure_context');
+  if (facts.officialSdk === false) problems.push('sdk_not_official');
+  return problems;
+}
