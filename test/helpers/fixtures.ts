@@ -35,6 +35,8 @@ export interface CheckoutOptions {
   respond?: string;
   attrs?: Record<string, string>;
   waitReady?: boolean;
+  /** Runs right before the element is connected, in the same task (e.g. to pre-insert the SDK script). */
+  beforeAppend?: () => void;
 }
 
 /** Renders a configured checkout on the sandbox and waits for mp-ready. */
@@ -53,6 +55,7 @@ export async function renderCheckout(options: CheckoutOptions = {}): Promise<{ e
   const el = document.createElement('mp-checkout');
   for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
   const ready = oneEvent(el, 'mp-ready');
+  options.beforeAppend?.();
   wrapper.append(el);
   if (options.waitReady !== false) await ready;
   return { el, logId };
@@ -107,9 +110,92 @@ export async function fillCard(el: MpCheckoutElement, card: CardInput = {}): Pro
 export async function pay(el: MpCheckoutElement, event: 'mp-payment' | 'mp-error' = 'mp-payment') {
   const answer = oneEvent(el, event);
   (part(el, 'submit-button') as HTMLButtonElement).click();
-  return answer;
+  // Fail with what the buyer sees instead of a bare mocha timeout.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stuck = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no ${event} event; the message says: "${messageText(el)}"`)), 8000);
+  });
+  try {
+    return await Promise.race([answer, stuck]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function messageText(el: MpCheckoutElement): string {
   return part(el, 'message')?.textContent?.trim() ?? '';
+}
+
+// ——— helpers added for the behaviour suites (double submit, privacy, lifecycle, results…) ———
+
+export const MLA_DEBIT_MASTER = '5287338310253304';
+
+/** Collects every event of the given types that reaches `target` (bubbling, composed). */
+export function collectEvents(target: EventTarget, types: string[]): CustomEvent[] {
+  const seen: CustomEvent[] = [];
+  for (const type of types) target.addEventListener(type, (event) => seen.push(event as CustomEvent));
+  return seen;
+}
+
+/**
+ * Every element matching `selector` under `root`, descending into open shadow roots and into
+ * same-origin iframe documents (the Secure Fields).
+ */
+export function deepQueryAll(root: Document | Element | ShadowRoot, selector: string): Element[] {
+  const found: Element[] = [];
+  const visit = (node: Document | Element | ShadowRoot) => {
+    for (const element of Array.from(node.querySelectorAll('*'))) {
+      if (element.matches(selector)) found.push(element);
+      if (element.shadowRoot) visit(element.shadowRoot);
+      if (element instanceof HTMLIFrameElement) {
+        let doc: Document | null = null;
+        try {
+          doc = element.contentDocument;
+        } catch {
+          doc = null;
+        }
+        if (doc) visit(doc);
+      }
+    }
+  };
+  if (root instanceof Element && root.matches(selector)) found.push(root);
+  if (root instanceof Element && root.shadowRoot) visit(root.shadowRoot);
+  visit(root);
+  return found;
+}
+
+/** A button in the element's shadow root whose visible text contains `text` (null if none). */
+export function buttonWithText(el: MpCheckoutElement, text: string): HTMLButtonElement | null {
+  const buttons = Array.from(el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button'));
+  return buttons.find((b) => (b.textContent ?? '').includes(text)) ?? null;
+}
+
+/** The error text shown under a field: the `field-error` part inside the field wrapper holding `controlPart`. */
+export function fieldErrorText(el: MpCheckoutElement, controlPart: string): string {
+  const control = part(el, controlPart);
+  const field = control?.closest('[part~="field"]');
+  return field?.querySelector('[part~="field-error"]')?.textContent?.trim() ?? '';
+}
+
+/** Resolves once all three Secure Fields hold a usable input (after mount or after an iframe reload). */
+export async function waitForSecureInputs(el: MpCheckoutElement): Promise<void> {
+  await waitUntil(
+    () =>
+      (['cardNumber', 'expirationDate', 'securityCode'] as const).every((field) => {
+        const frame = el.querySelector<HTMLIFrameElement>(`iframe[name="${field}"]`);
+        return Boolean(frame?.contentDocument?.querySelector('input'));
+      }),
+    'Secure Field inputs never appeared',
+    { timeout: 5000 },
+  );
+}
+
+/** Presses the pay button without waiting for anything. */
+export function clickPay(el: MpCheckoutElement): void {
+  (part(el, 'submit-button') as HTMLButtonElement).click();
+}
+
+/** Resolves after `ms` milliseconds (only where a negative — "nothing else happens" — must be observed). */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

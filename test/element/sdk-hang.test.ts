@@ -1,0 +1,43 @@
+/**
+ * MercadoPago.js never answers. Alone in its file: the loader caches its promise per page.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { buttonWithText, collectEvents, messageText, part, renderCheckout } from '../helpers/fixtures.js';
+
+describe('<mp-checkout> when MercadoPago.js never loads', () => {
+  it('after sdk-timeout shows a localized message, fires mp-error sdk_timeout and offers "Reload the page"', async () => {
+    const errors = collectEvents(document, ['mp-error']);
+    const readies = collectEvents(document, ['mp-ready']);
+    // Inserted in the same task as the element, so the loader finds it before any answer can arrive.
+    const insertSdkScript = () => {
+      const script = document.createElement('script');
+      script.src = 'https://sdk.mercadopago.com/js/v2?sandbox=hang';
+      document.head.append(script);
+    };
+
+    const started = performance.now();
+    const { el } = await renderCheckout({ waitReady: false, beforeAppend: insertSdkScript, attrs: { 'sdk-timeout': '500' } });
+    await el.updateComplete;
+    // While waiting: the skeleton in its loading state, no message yet.
+    expect(el.matches(':state(loading)')).to.equal(true);
+    expect(messageText(el)).to.equal('');
+    await waitUntil(() => part(el, 'form')!.textContent!.includes('Loading secure payment form'), 'no loading state', { timeout: 400 });
+    expect(messageText(el)).to.equal('');
+
+    await waitUntil(() => errors.length > 0, 'no mp-error', { timeout: 5000 });
+    const elapsed = performance.now() - started;
+    expect(elapsed, 'waited about sdk-timeout').to.be.within(400, 3000);
+    await el.updateComplete;
+
+    expect(errors.map((e) => e.detail.code)).to.deep.equal(['sdk_timeout']);
+    const text = messageText(el);
+    expect(text).to.equal(
+      'The secure payment form is taking too long to load. Check your connection or disable content blockers for this site, then reload the page.',
+    );
+    expect(errors[0].detail.message).to.equal(text);
+    expect(buttonWithText(el, 'Reload the page'), '"Reload the page" offered').to.exist;
+    expect(el.matches(':state(error)')).to.equal(true);
+    expect(el.matches(':state(loading)')).to.equal(false);
+    expect(readies).to.have.length(0);
+  });
+});
