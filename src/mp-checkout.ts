@@ -463,6 +463,8 @@ export class MpCheckoutElement extends LitElement {
   binChanged(bin: string | null): void {
     if (!this.sdk.mp) return;
     this.setFieldError('cardNumber', undefined);
+    // A different card is a new payment: its first submit must not reuse an unresolved attempt.
+    if (bin && bin !== this.card.bin) this.payment.attempts.settle();
     void this.card.binChanged(this.sdk.mp, bin, this.installmentQuery());
   }
 
@@ -494,6 +496,7 @@ export class MpCheckoutElement extends LitElement {
   localeActivated(): void {
     this.fields.refreshOptions();
     // Configuration errors are explained in the buyer's language, so the first check waits for it.
+    if (this.sdk.mp) void this.sdk.ensure(this.publicKey, this.sdkLocale); // no-op unless the SDK locale changed
     if (this.phase === 'loading' && !this.sdk.mp) this.start();
     else if (this.sdk.mp && !this.fields.mounted && this.phase === 'loading') this.sdkReady(this.sdk.mp);
     this.dispatchEvent(new MpChangeEvent({ field: 'locale' }));

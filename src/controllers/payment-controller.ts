@@ -76,15 +76,16 @@ export class PaymentController implements ReactiveController {
         return;
       }
       const request = this.host.paymentRequest();
+      const body = attempt.body ?? request.body(attempt.token);
       const outcome = await postPayment({
         action: request.action,
-        body: request.body(attempt.token),
+        body,
         idempotencyKey: attempt.idempotencyKey,
         headers: request.headers,
         timeoutMs: request.timeoutMs,
         signal: this.disconnect.signal,
       });
-      if (outcomeUnknown(outcome)) this.attempts.keep(attempt);
+      if (outcomeUnknown(outcome)) this.attempts.keep({ ...attempt, body });
       else this.attempts.settle();
       this.host.paymentAnswered(outcome, 'submit');
     } finally {

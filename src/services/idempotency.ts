@@ -16,6 +16,8 @@ export function createIdempotencyKey(): string {
 export interface PaymentAttempt {
   readonly idempotencyKey: string;
   readonly token: string;
+  /** The body as first sent: a retry repeats it byte for byte, whatever the buyer edited since. */
+  readonly body?: unknown;
 }
 
 /** Keeps the attempt whose outcome is still unknown, so that a retry repeats it exactly. */

@@ -165,4 +165,30 @@ describe('<mp-checkout> retries reuse the attempt only when the outcome is unkno
     expect(second.headers['x-idempotency-key'], 'new key').not.to.equal(first.headers['x-idempotency-key']);
     expect(second.body.token, 'new token').not.to.equal(first.body.token);
   });
+
+  it('after respond=500, a retry repeats the first body even if the buyer changed the installments', async () => {
+    const { el, logId } = await renderCheckout({ respond: '500' });
+    await fillCard(el);
+    await pay(el, 'mp-error');
+    const select = part(el, 'installments') as HTMLSelectElement;
+    const other = Array.from(select.options).find((o) => !o.selected)!;
+    typeInto(select, other.value);
+    await expectSameAttemptRetried(el, logId, pressPay(el));
+    const [first] = posts(await merchantRequests(logId));
+    expect(first.body.installments, 'the body first sent, not the edited form').to.equal(1);
+  });
+
+  it('after respond=500, typing a different card starts a new attempt (new key and token)', async () => {
+    const { el, logId } = await renderCheckout({ respond: '500' });
+    await fillCard(el);
+    await pay(el, 'mp-error');
+    await respondWith(el, 'sandbox');
+    await fillCard(el, { number: '5031755734530604' });
+    const approved = await pay(el);
+    expect(approved.detail.status).to.equal('approved');
+    const [first, second] = posts(await merchantRequests(logId));
+    expect(second.body.payment_method_id).to.equal('master');
+    expect(second.headers['x-idempotency-key'], 'new key').not.to.equal(first.headers['x-idempotency-key']);
+    expect(second.body.token, 'new token').not.to.equal(first.body.token);
+  });
 });
