@@ -148,9 +148,10 @@ export const styles = css`
   }
   [part~='financing'] dl {
     display: grid;
-    grid-template-columns: auto auto;
+    grid-template-columns: minmax(0, 1fr) auto;
     gap: 0.125rem 1rem;
     margin: 0;
+    overflow-wrap: anywhere;
   }
   [part~='financing'] dd {
     margin: 0;

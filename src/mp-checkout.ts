@@ -236,7 +236,7 @@ export class MpCheckoutElement extends LitElement {
         hasPayerEmail: Boolean(this.payerEmail || payer.email),
         hasItems: Array.isArray(this.items) && this.items.length > 0,
         hasStatusAction: Boolean(this.statusAction),
-        bannerShown: true,
+        bannerShown: !this.querySelector('[slot="banner"]') || slotted('banner'),
         isArgentina: this.resolvedSite === 'MLA',
         disclosureShown: !this.querySelector('[slot="price-disclosure"]') || slotted('price-disclosure'),
         termsShown: slotted('terms'),
@@ -344,6 +344,19 @@ export class MpCheckoutElement extends LitElement {
     }
     if (this.phase === 'error') this.phase = 'loading';
     if (this.sdk.mp && !this.fields.mounted) this.sdkReady(this.sdk.mp);
+    this.syncSdk();
+  }
+
+  /**
+   * Builds the MercadoPago instance for the current key and SDK locale. A language change after
+   * the buyer typed card data keeps the instance (the fields cannot be refilled; their
+   * placeholders follow the new language); a new public key always rebuilds.
+   */
+  private syncSdk(): void {
+    const sameAccount = this.sdk.mp !== undefined && this.sdk.publicKey === this.publicKey;
+    // The new fields take their labels at creation: rebuild once the new language has loaded.
+    const languagePending = this.localize.language !== resourceChain(this.localize.requestedTag).language;
+    if (sameAccount && (this.fields.typed.size > 0 || languagePending)) return;
     void this.sdk.ensure(this.publicKey, this.sdkLocale);
   }
 
@@ -496,7 +509,7 @@ export class MpCheckoutElement extends LitElement {
   localeActivated(): void {
     this.fields.refreshOptions();
     // Configuration errors are explained in the buyer's language, so the first check waits for it.
-    if (this.sdk.mp) void this.sdk.ensure(this.publicKey, this.sdkLocale); // no-op unless the SDK locale changed
+    if (this.sdk.mp) this.syncSdk(); // a no-op unless MercadoPago.js's own locale changed
     if (this.phase === 'loading' && !this.sdk.mp) this.start();
     else if (this.sdk.mp && !this.fields.mounted && this.phase === 'loading') this.sdkReady(this.sdk.mp);
     this.dispatchEvent(new MpChangeEvent({ field: 'locale' }));
@@ -543,7 +556,10 @@ export class MpCheckoutElement extends LitElement {
     }
     if (!this.payerEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(this.email.trim())) errors.email = error('validation.email');
     if (this.card.needsIssuer && !this.card.issuerId) errors.issuer = error('validation.issuer');
-    if (this.card.method && !this.card.loading && !this.card.installments) errors.installments = error('validation.installments');
+    // While a card or amount is being quoted, no plan is known yet: never pay with a stale one.
+    if (this.card.bin && (this.card.loading || (this.card.method && !this.quoteIsCurrent) || (this.card.method && !this.card.installments))) {
+      errors.installments = error('validation.installments');
+    }
     this.fieldErrors = errors;
     for (const type of SECURE_FIELDS) this.fields.markInvalid(type, Boolean(errors[type]));
     const first = Object.keys(errors)[0] as FieldName | undefined;
@@ -883,14 +899,20 @@ export class MpCheckoutElement extends LitElement {
     return c.interestFree ? `${base} · ${this.t('installments.interestFree')}` : base;
   }
 
+  /** The installment options were quoted for the amount shown now. */
+  private get quoteIsCurrent(): boolean {
+    return !this.card.loading && this.card.quotedAmount === this.amount;
+  }
+
   private renderInstallments(): TemplateResult | typeof nothing {
     const { choices } = this.card;
     if (!choices.length) return nothing;
+    const current = this.quoteIsCurrent;
     const id = `${this.idPrefix}-installments`;
     const selected = this.card.selectedChoice;
     return html`<div part="field" class="wide">
       <label part="field-label" for=${id}>${this.t('field.installments')}</label>
-      <select part="installments" id=${id} data-field="installments" ?disabled=${this.locked}
+      <select part="installments" id=${id} data-field="installments" ?disabled=${this.locked || !current}
         aria-invalid=${this.fieldErrors.installments ? 'true' : 'false'} aria-describedby=${this.errorId('installments')}
         @change=${(e: Event) => {
           this.card.installments = Number((e.target as HTMLSelectElement).value);
@@ -900,7 +922,7 @@ export class MpCheckoutElement extends LitElement {
         ${choices.map((c) => html`<option value=${c.installments} ?selected=${c === selected}>${this.installmentLabel(c)}</option>`)}
       </select>
       ${selected?.bankMayChargeInterest ? html`<p class="note">${this.t('installments.bankInterest')}</p>` : nothing}
-      ${this.renderError('installments')} ${selected ? this.renderFinancing(selected) : nothing}
+      ${this.renderError('installments')} ${selected && current ? this.renderFinancing(selected) : nothing}
     </div>`;
   }
 
@@ -908,15 +930,22 @@ export class MpCheckoutElement extends LitElement {
     if (c.installments <= 1 && this.resolvedSite !== 'MLA') return nothing;
     const percent = (value: number | undefined) =>
       value === undefined ? '—' : `${new Intl.NumberFormat(this.localize.language || 'en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)}%`;
-    return html`<div part="financing" class=${this.resolvedSite === 'MLA' ? 'mla' : ''}>
+    const mla = this.resolvedSite === 'MLA';
+    // Argentina always shows TEA and CFT (Resolution E 51/2017); elsewhere only rates that are known,
+    // and no financed total when the issuer, not Mercado Pago, sets the interest.
+    const showRates = mla || c.tea !== undefined || c.cft !== undefined;
+    const count = c.installments === 1
+      ? this.t('installments.single', { amount: this.money(c.installmentAmount) })
+      : this.t('financing.installments', { count: c.installments, amount: this.money(c.installmentAmount) });
+    return html`<div part="financing" class=${mla ? 'mla' : ''}>
       <slot name="price-disclosure">
         <dl>
           <dt>${this.t('financing.cashPrice')}</dt><dd>${this.money(this.amount)}</dd>
-          <dt>${this.t('financing.financedPrice')}</dt><dd>${this.money(c.totalAmount)}</dd>
-          <dt>${this.t('field.installments')}</dt><dd>${this.t('financing.installments', { count: c.installments, amount: this.money(c.installmentAmount) })}</dd>
-          <dt>${this.t('financing.tea')}</dt><dd part="tea">${percent(c.tea)}</dd>
+          ${c.bankMayChargeInterest ? nothing : html`<dt>${this.t('financing.financedPrice')}</dt><dd>${this.money(c.totalAmount)}</dd>`}
+          <dt>${this.t('field.installments')}</dt><dd>${count}</dd>
+          ${showRates ? html`<dt>${this.t('financing.tea')}</dt><dd part="tea">${percent(c.tea)}</dd>` : nothing}
           ${c.tna !== undefined ? html`<dt>${this.t('financing.tna')}</dt><dd>${percent(c.tna)}</dd>` : nothing}
-          <dt part="cft">${this.t('financing.cft')}</dt><dd part="cft">${percent(c.cft)}</dd>
+          ${showRates ? html`<dt part="cft">${this.t('financing.cft')}</dt><dd part="cft">${percent(c.cft)}</dd>` : nothing}
         </dl>
       </slot>
     </div>`;

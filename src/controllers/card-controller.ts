@@ -31,6 +31,8 @@ export class CardController implements ReactiveController {
   choices: InstallmentChoice[] = [];
   installments = 0;
   processingMode?: string;
+  /** The amount the current `choices` were quoted for: a choice for another amount is stale. */
+  quotedAmount?: number;
   loading = false;
   private readonly latest = new LatestOnly();
 
@@ -94,12 +96,17 @@ export class CardController implements ReactiveController {
   async refreshInstallments(mp: MercadoPagoInstance, query: InstallmentQuery): Promise<void> {
     if (!this.bin || !this.method) return;
     const isCurrent = this.latest.begin();
+    this.loading = true;
+    this.host.requestUpdate();
     try {
       await this.loadInstallments(mp, query, isCurrent);
     } catch (error) {
       if (isCurrent()) this.host.cardProblem('sdk_request_failed', error);
     }
-    if (isCurrent()) this.host.requestUpdate();
+    if (isCurrent()) {
+      this.loading = false;
+      this.host.requestUpdate();
+    }
   }
 
   /** Forgets the card (new card, reset, or SDK rebuilt). */
@@ -115,6 +122,7 @@ export class CardController implements ReactiveController {
     this.issuerId = '';
     this.choices = [];
     this.processingMode = undefined;
+    this.quotedAmount = undefined;
     this.loading = false;
   }
 
@@ -127,6 +135,7 @@ export class CardController implements ReactiveController {
     this.processingMode = option?.processing_mode;
     const previous = this.installments;
     this.choices = toInstallmentChoices(option?.payer_costs, query);
+    this.quotedAmount = query.amount;
     const kept = this.choices.find((c) => c.installments === previous);
     this.installments = kept ? kept.installments : (this.choices[0]?.installments ?? 0);
     if (!this.choices.length) this.host.cardProblem('no_installments');

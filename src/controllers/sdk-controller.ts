@@ -14,6 +14,8 @@ export interface SdkHost extends ReactiveControllerHost {
 
 export class SdkController implements ReactiveController {
   mp?: MercadoPagoInstance;
+  /** The public key the current (or coming) instance is built for. */
+  publicKey = '';
   private wanted = '';
 
   constructor(private readonly host: SdkHost, private readonly timeoutMs: () => number) {
@@ -27,6 +29,7 @@ export class SdkController implements ReactiveController {
     const wanted = `${publicKey}|${locale}`;
     if (wanted === this.wanted) return;
     this.wanted = wanted;
+    this.publicKey = publicKey;
     this.mp = undefined;
     try {
       const MercadoPago = await loadSdk(this.timeoutMs());
@@ -44,6 +47,7 @@ export class SdkController implements ReactiveController {
   /** Forgets the instance, so the next ensure() builds a fresh one. */
   reset(): void {
     this.wanted = '';
+    this.publicKey = '';
     this.mp = undefined;
   }
 }

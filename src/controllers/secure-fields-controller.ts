@@ -34,6 +34,8 @@ export class SecureFieldsController implements ReactiveController {
   readonly causes = new Map<SecureFieldType, ValidityCause | undefined>();
   /** Fields the buyer has typed into and left at least once. */
   readonly touched = new Set<SecureFieldType>();
+  /** Fields holding something the buyer typed (a rebuild would throw it away). */
+  readonly typed = new Set<SecureFieldType>();
 
   constructor(private readonly host: SecureFieldsHost, private readonly timeoutMs: () => number) {
     host.addController(this);
@@ -87,6 +89,7 @@ export class SecureFieldsController implements ReactiveController {
     this.readyFields.clear();
     this.causes.clear();
     this.touched.clear();
+    this.typed.clear();
   }
 
   /** Applies the detected card's rules (length, CVV mode) to the number and CVV fields. */
@@ -129,7 +132,10 @@ export class SecureFieldsController implements ReactiveController {
       this.touched.add(type);
       this.host.secureFieldChanged(type);
     });
-    field.on('change', () => this.host.secureFieldChanged(type));
+    field.on('change', () => {
+      this.typed.add(type);
+      this.host.secureFieldChanged(type);
+    });
     field.on('error', ({ error }) => this.host.fieldsFailed('sdk_request_failed', error));
     if (type === 'cardNumber') field.on('binChange', ({ bin }) => this.host.binChanged(bin ?? null));
   }

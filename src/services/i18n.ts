@@ -24,7 +24,7 @@ const LOADERS: Record<string, Loader> = {
 export function resourceChain(tag: string): { language: string; chain: string[] } {
   let canonical = 'en';
   try {
-    canonical = Intl.getCanonicalLocales(tag || 'en')[0];
+    canonical = Intl.getCanonicalLocales((tag || 'en').replace(/_/g, '-'))[0];
   } catch {
     /* an invalid tag falls back to English */
   }

@@ -75,20 +75,34 @@ export function buildPaymentPayload(input: PaymentPayloadInput): PaymentPayload 
   return withoutEmptyValues(body) as PaymentPayload;
 }
 
-/** Drops undefined, null, blank strings and objects or arrays left empty, at any depth. */
-export function withoutEmptyValues(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    const kept = value.map(withoutEmptyValues).filter((v) => v !== undefined);
-    return kept.length ? kept : undefined;
-  }
-  if (value !== null && typeof value === 'object') {
-    const kept = Object.entries(value)
-      .map(([k, v]) => [k, withoutEmptyValues(v)] as const)
-      .filter(([, v]) => v !== undefined);
-    return kept.length ? Object.fromEntries(kept) : undefined;
-  }
+/**
+ * Drops undefined, null, blank strings and objects or arrays left empty, at any depth; also what
+ * JSON cannot carry (functions, symbols, BigInt, NaN) and repeated references (cycles), since
+ * merchant objects reach the body through the `payer` and `items` properties.
+ */
+export function withoutEmptyValues(value: unknown, seen = new WeakSet<object>()): unknown {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string' && value.trim() === '') return undefined;
-  if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
-  return value;
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'object') return undefined; // function, symbol, bigint
+  if (seen.has(value)) return undefined;
+  seen.add(value);
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return withoutEmptyValues(JSON.parse(safeJson(value)), seen);
+  const kept = Array.isArray(value)
+    ? value.map((v) => withoutEmptyValues(v, seen)).filter((v) => v !== undefined)
+    : Object.entries(value)
+        .map(([k, v]) => [k, withoutEmptyValues(v, seen)] as const)
+        .filter(([, v]) => v !== undefined);
+  seen.delete(value);
+  if (!kept.length) return undefined;
+  return Array.isArray(value) ? kept : Object.fromEntries(kept as Array<readonly [string, unknown]>);
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? 'null';
+  } catch {
+    return 'null';
+  }
 }
