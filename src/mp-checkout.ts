@@ -667,6 +667,8 @@ export class MpCheckoutElement extends LitElement {
       amount: this.money(this.amount),
       paymentMethod: this.card.method?.name ?? this.localize.t('field.cardNumber'),
       installments: this.card.installments || 1,
+      // i18next picks the singular wording ("_one" keys) from `count`.
+      count: this.card.installments || 1,
       statementDescriptor: this.statementDescriptor,
     };
   }

@@ -28,7 +28,7 @@ const CASES: Case[] = [
   { mode: '200-html', code: 'bad_response', text: /answer we could not read/ },
   { mode: '200-empty', code: 'bad_response', text: /answer we could not read/ },
   { mode: '200-badjson', code: 'bad_response', text: /answer we could not read/ },
-  { mode: '400-causes', code: 'bad_request', httpStatus: 400, causes: ['109'], text: /^Visa does not process payments in 1 / },
+  { mode: '400-causes', code: 'bad_request', httpStatus: 400, causes: ['109'], text: /^Visa does not process payments in a single installment\.$/ },
   { mode: '400-plain', code: 'server', httpStatus: 400, text: /could not process the payment right now/ },
 ];
 
@@ -80,7 +80,7 @@ describe('<mp-checkout> merchant endpoint failures', () => {
     await fillCard(el);
     await pay(el, 'mp-error');
     await el.updateComplete;
-    expect(fieldErrorText(el, 'installments')).to.match(/^Visa does not process payments in 1 /);
+    expect(fieldErrorText(el, 'installments')).to.match(/^Visa does not process payments in a single installment\.$/);
     expect(part(el, 'installments')!.getAttribute('aria-invalid')).to.equal('true');
     await waitUntil(() => el.shadowRoot!.activeElement === part(el, 'installments'), 'focus not on installments', { timeout: 2000 });
   });

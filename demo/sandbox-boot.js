@@ -1,0 +1,28 @@
+// Sandbox boot shared by the demo pages. A service worker answers MercadoPago.js's official URL
+// (https://sdk.mercadopago.com/js/v2) with the sandbox double, then the real CDN bundle loads, so the
+// official loader runs unchanged — exactly as on a merchant's page, with no network.
+//
+// Service workers exist only in secure contexts (HTTPS, localhost). On a plain-HTTP host the worker is
+// skipped and MercadoPago.js is requested from its official URL like on any page (a test can answer
+// that request itself); the element's production guard is what such a page exercises.
+
+export const SANDBOX_WORKER = '/sandbox-sw.js';
+export const BUNDLE = '/dist/mp-checkout.js';
+
+/** Registers the sandbox worker and waits until it controls this page. False when no worker can run here. */
+export async function useSandboxSdk() {
+  if (!window.isSecureContext || !('serviceWorker' in navigator)) return false;
+  await navigator.serviceWorker.register(SANDBOX_WORKER);
+  await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) {
+    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  }
+  return true;
+}
+
+/** Sandbox first (where it can run), then the element's CDN bundle. */
+export async function bootSandbox(bundle = BUNDLE) {
+  const sandboxed = await useSandboxSdk();
+  await import(bundle);
+  return sandboxed;
+}
