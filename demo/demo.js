@@ -1,5 +1,7 @@
-// Sandbox wiring for the demo: a service worker answers MercadoPago.js's official URL with the
-// double, then the real CDN bundle loads exactly as on a merchant's page.
+// The demo page: test data, an event log and a country switcher around one <mp-checkout>.
+// demo/sandbox-boot.js answers MercadoPago.js's official URL with the sandbox double first.
+import { bootSandbox } from './sandbox-boot.js';
+
 const CARDS = {
   MLA: ['Visa 4509 9535 6623 3704', 'Mastercard 5031 7557 3453 0604', 'Amex 3711 803032 57522', 'Mastercard Débito 5287 3383 1025 3304 (bank select)'],
   MLB: ['Visa 4235 6477 2802 5682', 'Mastercard 5031 4332 1540 6351'],
@@ -17,15 +19,6 @@ const NAMES = [
   ['INST', 'installments not allowed'], ['DUPL', 'duplicated payment'], ['LOCK', 'card disabled'],
   ['CTNA', 'card type not allowed'], ['ATTE', 'max attempts'], ['BLAC', 'blacklisted'],
 ];
-
-async function useSandboxSdk() {
-  if (!('serviceWorker' in navigator)) throw new Error('This browser has no service workers; the sandbox needs them.');
-  await navigator.serviceWorker.register('/sandbox-sw.js');
-  await navigator.serviceWorker.ready;
-  if (!navigator.serviceWorker.controller) {
-    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-  }
-}
 
 function renderTestData(site) {
   const names = document.getElementById('names');
@@ -71,8 +64,7 @@ async function main() {
   switcher.addEventListener('change', apply);
   apply();
   logEvents(checkout);
-  await useSandboxSdk();
-  await import('/dist/mp-checkout.js');
+  if (!(await bootSandbox())) throw new Error('The sandbox needs a secure context: open it on https or localhost.');
 }
 
 main().catch((error) => {

@@ -10,8 +10,10 @@ export const styles = css`
     font-size: var(--mp-font-size, 1rem);
     line-height: 1.4;
   }
-  :host([hidden]) {
-    display: none;
+  :host([hidden]),
+  [hidden] {
+    /* Author rules like form { display: grid } would otherwise win over the hidden attribute. */
+    display: none !important;
   }
   *,
   *::before,

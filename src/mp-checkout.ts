@@ -8,7 +8,7 @@ import { SECURE_FIELDS, SecureFieldsController } from './controllers/secure-fiel
 import { CardController, type CardProblem } from './controllers/card-controller.js';
 import { PaymentController } from './controllers/payment-controller.js';
 import { MpChangeEvent, MpErrorEvent, MpPaymentEvent, MpReadyEvent, MpSubmitEvent, type MpChangeDetail } from './events/events.js';
-import { configProblems, keyMode, type ConfigProblem } from './services/config.js';
+import { configProblems, keyMode, UNWORKABLE_PROBLEMS, type ConfigProblem } from './services/config.js';
 import { auditChecklist, blockingProblems, type AuditEntry } from './services/guard.js';
 import { hasOfficialSdkScript } from './services/sdk-loader.js';
 import { resourceChain } from './services/i18n.js';
@@ -29,8 +29,7 @@ interface Message {
 
 type Phase = 'loading' | 'ready' | 'error' | 'done';
 
-/** Configuration problems that make the form unusable even in test mode. */
-const UNWORKABLE = new Set<ConfigProblem['code']>(['missing_public_key', 'invalid_public_key', 'missing_amount', 'invalid_amount', 'missing_action', 'invalid_action']);
+
 
 const SLOT_OF: Record<SecureFieldType, string> = {
   cardNumber: 'card-number',
@@ -223,8 +222,12 @@ export class MpCheckoutElement extends LitElement {
    * `{id, ok, severity, message}` per requirement, plus one entry per configuration problem.
    */
   audit(): AuditEntry[] {
-    const slotted = (name: string) =>
-      this.renderRoot.querySelector<HTMLSlotElement>(`slot[name="${name}"]`)?.assignedNodes({ flatten: true }).some((n) => n.textContent?.trim() || n.nodeType === Node.ELEMENT_NODE) ?? false;
+    // What the merchant slotted: none means the element's default is shown; an empty one hides it.
+    const shownBySlot = (name: string) => {
+      const children = Array.from(this.querySelectorAll(`:scope > [slot="${name}"]`));
+      return { any: children.length > 0, visible: children.some((c) => c.textContent?.trim() || c.querySelector('img, svg, picture')) };
+    };
+    const [terms, banner, disclosure] = ['terms', 'banner', 'price-disclosure'].map(shownBySlot);
     const payer = this.payer ?? {};
     return auditChecklist(
       {
@@ -236,10 +239,10 @@ export class MpCheckoutElement extends LitElement {
         hasPayerEmail: Boolean(this.payerEmail || payer.email),
         hasItems: Array.isArray(this.items) && this.items.length > 0,
         hasStatusAction: Boolean(this.statusAction),
-        bannerShown: !this.querySelector('[slot="banner"]') || slotted('banner'),
+        bannerShown: !banner.any || banner.visible,
         isArgentina: this.resolvedSite === 'MLA',
-        disclosureShown: !this.querySelector('[slot="price-disclosure"]') || slotted('price-disclosure'),
-        termsShown: slotted('terms'),
+        disclosureShown: !disclosure.any || disclosure.visible,
+        termsShown: terms.visible,
       },
       (key, vars) => this.localize.t(key, vars as never),
     );
@@ -335,7 +338,7 @@ export class MpCheckoutElement extends LitElement {
     }
     const problems = this.problems;
     const blocking = blockingProblems({ mode: this.mode, secureContext: window.isSecureContext, officialSdk: undefined });
-    const fatal = this.mode === 'production' ? problems : problems.filter((p) => UNWORKABLE.has(p.code));
+    const fatal = this.mode === 'production' ? problems : problems.filter((p) => UNWORKABLE_PROBLEMS.has(p.code));
     if (fatal.length || blocking.length) {
       return this.refuse([
         ...blocking.map((code) => ({ code, detail: this.localize.t(`error.${code}`) })),

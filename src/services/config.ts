@@ -20,6 +20,16 @@ export interface ConfigProblem {
   vars?: Record<string, string>;
 }
 
+/** Problems that leave the form unusable in any mode (in production every problem blocks). */
+export const UNWORKABLE_PROBLEMS: ReadonlySet<ConfigProblem['code']> = new Set<ConfigProblem['code']>([
+  'missing_public_key',
+  'invalid_public_key',
+  'missing_amount',
+  'invalid_amount',
+  'missing_action',
+  'invalid_action',
+]);
+
 /** `APP_USR-` keys take real money, `TEST-` keys use test credentials; anything else is neither. */
 export function keyMode(publicKey: string | undefined): KeyMode | undefined {
   if (!publicKey) return undefined;

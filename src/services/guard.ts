@@ -4,7 +4,7 @@
  * In production an error stops the card form from mounting; in test mode it is only a warning,
  * so development over plain HTTP works.
  */
-import type { ConfigProblem, KeyMode } from './config.js';
+import { UNWORKABLE_PROBLEMS, type ConfigProblem, type KeyMode } from './config.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -46,7 +46,7 @@ export function auditChecklist(facts: GuardFacts, t: Translate): AuditEntry[] {
     message: t(ok ? `audit.${okKey}` : `audit.${failKey}`, vars),
   });
   const entries: AuditEntry[] = [
-    entry('R1', facts.officialSdk !== false, blocking, 'R1'),
+    facts.officialSdk === undefined ? entry('R1', true, 'info', 'R1_pending') : entry('R1', facts.officialSdk, blocking, 'R1'),
     entry('R2', facts.namedControls.length === 0, 'warning', 'R2', 'R2_fail', { names: facts.namedControls.join(', ') }),
     entry('R3', facts.secureContext, blocking, 'R3'),
     entry('R4', facts.hasPayerEmail && facts.hasItems, 'warning', 'R4'),
@@ -60,7 +60,8 @@ export function auditChecklist(facts: GuardFacts, t: Translate): AuditEntry[] {
     entries.push({
       id: 'config',
       ok: false,
-      severity: blocking,
+      // A problem that stops the form is an error even in test mode: the checkout is dead.
+      severity: UNWORKABLE_PROBLEMS.has(problem.code) ? 'error' : blocking,
       message: t('audit.config_fail', { detail: t(`error.${problem.code}`, problem.vars) }),
     });
   }

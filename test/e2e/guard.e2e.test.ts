@@ -1,0 +1,456 @@
+/**
+ * End to end: the production guard and `audit()` on the built bundle, on the demo server with its strict
+ * Content-Security-Policy, through the pages in demo/guard/. A non-secure page is a plain-HTTP host other
+ * than localhost (`shop.test`, mapped to 127.0.0.1); there service workers cannot run, so MercadoPago.js is
+ * answered at its official URL by request interception with the sandbox double — the real loader path.
+ * Last, the `mp-checkout-audit` command, run as a child process.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { startDemoServer } from '../../demo/server.ts';
+import { chromiumPath, chromiumArgs } from './chromium.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const OFFICIAL_SDK_URL = 'https://sdk.mercadopago.com/js/v2';
+const INSECURE_HOST = 'shop.test';
+const HOST_RULES = `--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`;
+
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let browser: Browser;
+let port: string;
+let sandboxSdk: string;
+
+before(async () => {
+  server = await startDemoServer(0);
+  port = new URL(server.url).port;
+  sandboxSdk = await readFile(`${root}dist/sandbox/mercadopago-sdk.js`, 'utf8');
+  browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: [...chromiumArgs, HOST_RULES] });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface AuditEntry {
+  id: string;
+  ok: boolean;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+
+interface Opened {
+  page: Page;
+  url: string;
+  /** Everything the page logged, as `type: text`. */
+  console: Array<{ type: string; text: string }>;
+  /** Requests for MercadoPago.js answered here (non-secure pages only). */
+  sdkRequests: string[];
+  /** Dialogs the page opened (a `javascript:` action must never run). */
+  dialogs: string[];
+  cspHeader: string;
+}
+
+/** Opens a page; `insecure` serves it from http://shop.test:PORT (not a secure context). */
+async function open(path: string, { insecure = false } = {}): Promise<Opened> {
+  const page = await browser.newPage();
+  const url = `http://${insecure ? INSECURE_HOST : 'localhost'}:${port}${path}`;
+  const opened: Opened = { page, url, console: [], sdkRequests: [], dialogs: [], cspHeader: '' };
+  page.on('pageerror', (error) => opened.console.push({ type: 'pageerror', text: String(error) }));
+  page.on('console', (message) => opened.console.push({ type: message.type(), text: message.text() }));
+  page.on('dialog', (dialog) => {
+    opened.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  // Registered before any page script, in every document: CSP violations and every mp-error.
+  await page.evaluateOnNewDocument(() => {
+    const log = { violations: [] as string[], mpErrors: [] as Array<{ code: string; message: string }> };
+    Object.defineProperty(window, '__guardLog', { value: log });
+    document.addEventListener('securitypolicyviolation', (e) => log.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('mp-error', (e) => log.mpErrors.push((e as CustomEvent).detail), true);
+  });
+  if (insecure) {
+    await page.setRequestInterception(true);
+    page.on('request', async (request) => {
+      const requested = request.url();
+      if (requested.startsWith(OFFICIAL_SDK_URL)) {
+        opened.sdkRequests.push(requested);
+        await request.respond({ status: 200, contentType: 'text/javascript; charset=utf-8', body: sandboxSdk });
+      } else if (new URL(requested).hostname === INSECURE_HOST || /^(data|blob|about):/.test(requested)) {
+        await request.continue();
+      } else {
+        await request.abort('internetdisconnected'); // this machine is offline: fail fast
+      }
+    });
+  }
+  const response = await page.goto(url, { waitUntil: 'load' });
+  opened.cspHeader = response?.headers()['content-security-policy'] ?? '';
+  return opened;
+}
+
+/** Closes a page after checking what every page must satisfy: no CSP violation, no uncaught error. */
+async function close(opened: Opened): Promise<void> {
+  const violations = await opened.page.evaluate(() => (window as unknown as { __guardLog: { violations: string[] } }).__guardLog.violations);
+  assert.deepEqual(violations, [], 'Content-Security-Policy violations');
+  const bad = opened.console.filter((m) => m.type === 'pageerror' || /Content Security Policy/i.test(m.text));
+  assert.deepEqual(bad, [], 'uncaught errors or CSP reports in the console');
+  await opened.page.close();
+}
+
+const waitForState = (page: Page, state: 'ready' | 'error') =>
+  page.waitForFunction((s) => document.querySelector('mp-checkout')?.matches(`:state(${s})`), { timeout: 20_000 }, state);
+
+const audit = (page: Page) => page.evaluate(() => (document.querySelector('mp-checkout') as unknown as { audit(): AuditEntry[] }).audit());
+
+function entry(entries: AuditEntry[], id: string): AuditEntry {
+  const found = entries.filter((e) => e.id === id);
+  assert.equal(found.length, 1, `exactly one ${id} entry in ${JSON.stringify(entries)}`);
+  return found[0];
+}
+
+async function mpErrors(page: Page, atLeast = 1): Promise<Array<{ code: string; message: string }>> {
+  await page.waitForFunction((n) => (window as unknown as { __guardLog: { mpErrors: unknown[] } }).__guardLog.mpErrors.length >= n, { timeout: 10_000 }, atLeast);
+  return page.evaluate(() => (window as unknown as { __guardLog: { mpErrors: Array<{ code: string; message: string }> } }).__guardLog.mpErrors);
+}
+
+const recordedMpErrors = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __guardLog: { mpErrors: Array<{ code: string }> } }).__guardLog.mpErrors.map((e) => e.code));
+
+/** Text of a shadow part, and whether the buyer can see it. */
+function part(page: Page, name: string): Promise<{ text: string; visible: boolean } | null> {
+  return page.evaluate((n) => {
+    const el = document.querySelector('mp-checkout')?.shadowRoot?.querySelector<HTMLElement>(`[part~="${n}"]`);
+    return el ? { text: el.textContent?.trim() ?? '', visible: el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) } : null;
+  }, name);
+}
+
+/** Waits for a shadow part to exist (mutations inside a shadow root escape waitForSelector's observer). */
+const waitForPart = (page: Page, name: string) =>
+  page.waitForFunction((n) => document.querySelector('mp-checkout')?.shadowRoot?.querySelector(`[part~="${n}"]`), { timeout: 10_000, polling: 50 }, name);
+
+const cardFrames = (page: Page) => page.$$eval('mp-checkout iframe', (frames) => frames.map((f) => f.getAttribute('name')).sort());
+
+async function waitUntil(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const consoleOf = (opened: Opened, type: 'error' | 'warn', pattern: RegExp) =>
+  opened.console.filter((m) => (m.type === type || (type === 'warn' && m.type === 'warning')) && pattern.test(m.text));
+
+async function fieldFrame(page: Page, name: string): Promise<Frame> {
+  const handle = await page.waitForSelector(`mp-checkout iframe[name="${name}"]`);
+  const frame = await handle!.contentFrame();
+  assert.ok(frame, `no frame for ${name}`);
+  return frame;
+}
+
+async function typeCard(page: Page, name: string): Promise<void> {
+  await (await fieldFrame(page, 'cardNumber')).type('input', '4509953566233704', { delay: 5 });
+  await (await fieldFrame(page, 'expirationDate')).type('input', '1130', { delay: 5 });
+  await (await fieldFrame(page, 'securityCode')).type('input', '123', { delay: 5 });
+  await page.type('mp-checkout >>> [part~="cardholder-name"]', name);
+  await page.type('mp-checkout >>> [part~="identification-number"]', '12345678');
+  await waitForPart(page, 'installments');
+}
+
+const SECURE_FIELDS = ['cardNumber', 'expirationDate', 'securityCode'].sort();
+
+describe('production guard: page context', () => {
+  it('refuses a production key on a non-secure (plain HTTP) page: no card form, a visible error, mp-error and console.error', async () => {
+    const opened = await open('/demo/guard/production.html', { insecure: true });
+    const { page } = opened;
+    assert.equal(await page.evaluate(() => window.isSecureContext), false, 'precondition: shop.test over HTTP is not a secure context');
+    await waitForState(page, 'error');
+
+    const errors = await mpErrors(page);
+    assert.deepEqual(errors.map((e) => e.code), ['insecure_context']);
+    assert.match(errors[0].message, /HTTPS/);
+    const message = await part(page, 'message');
+    assert.ok(message?.visible, 'the message part is visible');
+    assert.match(message!.text, /HTTPS/);
+    assert.deepEqual(await cardFrames(page), [], 'no Secure Field was mounted');
+    assert.equal((await part(page, 'form'))?.visible, false, 'the card form is not shown');
+    assert.equal((await part(page, 'test-badge')), null, 'a production key shows no test badge');
+    await waitUntil(() => consoleOf(opened, 'error', /insecure_context/).length > 0, 'console.error about insecure_context');
+    assert.match(consoleOf(opened, 'error', /insecure_context/)[0].text, /HTTPS/);
+
+    const r3 = entry(await audit(page), 'R3');
+    assert.deepEqual([r3.ok, r3.severity], [false, 'error']);
+    assert.match(r3.message, /HTTPS/);
+    await close(opened);
+  });
+
+  it('lets a TEST- key work on the same non-secure page, with warnings only', async () => {
+    const opened = await open('/demo/guard/test-key.html', { insecure: true });
+    const { page } = opened;
+    await waitForState(page, 'ready');
+    assert.ok(opened.sdkRequests.length > 0, 'MercadoPago.js was requested at its official URL');
+    assert.deepEqual(await cardFrames(page), SECURE_FIELDS);
+    const badge = await part(page, 'test-badge');
+    assert.ok(badge?.visible, 'the test badge is visible');
+    assert.equal(badge!.text, 'Test mode');
+    assert.deepEqual(await recordedMpErrors(page), []);
+
+    const entries = await audit(page);
+    assert.deepEqual(
+      entries.filter((e) => !e.ok).map((e) => [e.id, e.severity]),
+      [['R3', 'warning']],
+    );
+    await waitUntil(() => consoleOf(opened, 'warn', /R3/).length > 0, 'console.warn about R3');
+    assert.deepEqual(consoleOf(opened, 'error', /mp-checkout/), []);
+    await close(opened);
+  });
+
+  it('mounts a complete production configuration on a secure page, and every requirement passes', async () => {
+    const opened = await open('/demo/guard/production.html');
+    const { page } = opened;
+    await waitForState(page, 'ready');
+    assert.deepEqual(await cardFrames(page), SECURE_FIELDS);
+    assert.equal(await part(page, 'test-badge'), null);
+    const entries = await audit(page);
+    assert.deepEqual(entries.map((e) => e.id), ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9']);
+    assert.deepEqual(entries.filter((e) => !e.ok), []);
+    assert.ok(entries.every((e) => e.severity === 'info' && e.message.length > 0));
+    assert.deepEqual(await recordedMpErrors(page), []);
+    assert.deepEqual(opened.console.filter((m) => /mp-checkout/.test(m.text)), [], 'nothing to warn about');
+    await close(opened);
+  });
+
+  it('refuses a production key when window.MercadoPago is a self-hosted copy, not the official script', async () => {
+    const opened = await open('/demo/guard/self-hosted-sdk.html');
+    const { page } = opened;
+    assert.equal(await page.evaluate(() => typeof (window as { MercadoPago?: unknown }).MercadoPago), 'function', 'precondition: a working copy is on the page');
+    await waitForState(page, 'error');
+    const errors = await mpErrors(page);
+    assert.deepEqual(errors.map((e) => e.code), ['sdk_not_official']);
+    const message = await part(page, 'message');
+    assert.ok(message?.visible);
+    assert.match(message!.text, /https:\/\/sdk\.mercadopago\.com\/js\/v2/);
+    assert.deepEqual(await cardFrames(page), []);
+    await waitUntil(() => consoleOf(opened, 'error', /sdk_not_official/).length > 0, 'console.error about sdk_not_official');
+    const r1 = entry(await audit(page), 'R1');
+    assert.equal(r1.ok, false);
+    assert.equal(r1.severity, 'error');
+    await close(opened);
+  });
+});
+
+describe('production guard: configuration', () => {
+  const cases: Array<{ page: string; code: string; shown: RegExp }> = [
+    { page: 'amount-not-a-number', code: 'invalid_amount', shown: /"amount".*number greater than 0/ },
+    { page: 'amount-zero', code: 'invalid_amount', shown: /"amount".*number greater than 0/ },
+    { page: 'missing-amount', code: 'missing_amount', shown: /"amount".*missing/ },
+    { page: 'action-javascript', code: 'invalid_action', shown: /"action".*http\(s\) URL/ },
+    { page: 'missing-action', code: 'missing_action', shown: /"action".*missing/ },
+    { page: 'clp-decimals', code: 'amount_decimals', shown: /whole number in CLP/ },
+    { page: 'missing-key', code: 'missing_public_key', shown: /"public-key".*missing/ },
+    { page: 'invalid-key', code: 'invalid_public_key', shown: /TEST- or APP_USR-/ },
+  ];
+  for (const { page: name, code, shown } of cases) {
+    it(`${name}.html → refused with mp-error "${code}", a visible explanation and an error in audit()`, async () => {
+      const opened = await open(`/demo/guard/${name}.html`);
+      const { page } = opened;
+      await waitForState(page, 'error');
+      const errors = await mpErrors(page);
+      assert.deepEqual(errors.map((e) => e.code), [code]);
+      const message = await part(page, 'message');
+      assert.ok(message?.visible, 'the explanation is visible');
+      assert.match(message!.text, shown);
+      assert.equal((await part(page, 'form'))?.visible, false, 'no card form');
+      assert.deepEqual(await cardFrames(page), []);
+      await waitUntil(() => consoleOf(opened, 'error', new RegExp(code)).length > 0, `console.error about ${code}`);
+      const config = (await audit(page)).filter((e) => e.id === 'config');
+      assert.equal(config.length, 1, 'one configuration entry');
+      assert.match(config[0].message, shown);
+      assert.deepEqual([config[0].ok, config[0].severity], [false, 'error'], 'a problem that stops the form is an error');
+      assert.deepEqual(opened.dialogs, [], 'nothing ran from the action URL');
+      await close(opened);
+    });
+  }
+
+  it('CLP decimals with a TEST- key: a warning in audit(), and the form still mounts', async () => {
+    const opened = await open('/demo/guard/clp-decimals-test.html');
+    const { page } = opened;
+    await waitForState(page, 'ready');
+    assert.deepEqual(await cardFrames(page), SECURE_FIELDS);
+    assert.deepEqual(await recordedMpErrors(page), []);
+    const config = (await audit(page)).filter((e) => e.id === 'config');
+    assert.deepEqual(config.map((e) => [e.ok, e.severity]), [[false, 'warning']]);
+    assert.match(config[0].message, /whole number in CLP/);
+    await waitUntil(() => consoleOf(opened, 'warn', /whole number in CLP/).length > 0, 'console.warn about the decimals');
+    await close(opened);
+  });
+});
+
+describe('production guard: warnings', () => {
+  it('no terms, no payer or items, no status-action → R9, R4 and R5 warnings, each logged once; the form works', async () => {
+    const opened = await open('/demo/guard/warnings.html');
+    const { page } = opened;
+    await waitForState(page, 'ready');
+    assert.deepEqual(await cardFrames(page), SECURE_FIELDS);
+    const entries = await audit(page);
+    for (const id of ['R9', 'R4', 'R5']) {
+      const e = entry(entries, id);
+      assert.deepEqual([e.ok, e.severity], [false, 'warning'], id);
+      assert.ok(e.message.length > 0);
+    }
+    assert.deepEqual(entries.filter((e) => !e.ok).map((e) => e.id).sort(), ['R4', 'R5', 'R9']);
+    assert.match(entry(entries, 'R9').message, /terms/i);
+    assert.match(entry(entries, 'R5').message, /status-action/);
+    await waitUntil(() => ['R9', 'R4', 'R5'].every((id) => consoleOf(opened, 'warn', new RegExp(`\\b${id}\\b`)).length > 0), 'console warnings');
+    for (const id of ['R9', 'R4', 'R5']) assert.equal(consoleOf(opened, 'warn', new RegExp(`\\b${id}\\b`)).length, 1, `${id} logged once`);
+    assert.deepEqual(await recordedMpErrors(page), []);
+    await close(opened);
+  });
+
+  it('Argentina: the merchant\'s own text in the price-disclosure slot counts as the disclosure (R8)', async () => {
+    const opened = await open('/demo/guard/price-disclosure.html');
+    const { page } = opened;
+    await waitForState(page, 'ready');
+    const before = entry(await audit(page), 'R8');
+    assert.deepEqual([before.ok, before.severity], [true, 'info'], 'before any card is typed');
+    await (await fieldFrame(page, 'cardNumber')).type('input', '4509953566233704', { delay: 5 });
+    await waitForPart(page, 'financing');
+    const slotted = await page.$eval('p[slot="price-disclosure"]', (p) => p.checkVisibility());
+    assert.ok(slotted, 'the merchant\'s disclosure is shown with the installments');
+    const afterCard = entry(await audit(page), 'R8');
+    assert.deepEqual([afterCard.ok, afterCard.severity], [true, 'info'], 'with the financing block shown');
+    await close(opened);
+  });
+
+  it('Argentina: an empty price-disclosure slot is reported (R8 warning), before and after a card is typed', async () => {
+    const opened = await open('/demo/guard/price-disclosure-empty.html');
+    const { page } = opened;
+    await waitForState(page, 'ready');
+    const before = entry(await audit(page), 'R8');
+    assert.deepEqual([before.ok, before.severity], [false, 'warning'], 'before any card is typed');
+    await (await fieldFrame(page, 'cardNumber')).type('input', '4509953566233704', { delay: 5 });
+    await waitForPart(page, 'financing');
+    const afterCard = entry(await audit(page), 'R8');
+    assert.deepEqual([afterCard.ok, afterCard.severity], [false, 'warning'], 'with the (empty) financing block shown');
+    await close(opened);
+  });
+
+  it('a name attribute added later to a slotted control is reported by audit() (R2) and console.warn', async () => {
+    const opened = await open('/demo/guard/production.html');
+    const { page } = opened;
+    await waitForState(page, 'ready');
+    await page.evaluate(() => {
+      const box = Object.assign(document.createElement('input'), { type: 'checkbox', id: 'accept' });
+      box.slot = 'terms';
+      document.querySelector('mp-checkout')!.append(box);
+    });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    assert.equal(entry(await audit(page), 'R2').ok, true, 'a control without a name is fine');
+    assert.deepEqual(consoleOf(opened, 'warn', /R2/), []);
+
+    await page.evaluate(() => document.getElementById('accept')!.setAttribute('name', 'accept-terms'));
+    await waitUntil(() => consoleOf(opened, 'warn', /R2/).length > 0, 'console.warn about R2');
+    assert.match(consoleOf(opened, 'warn', /R2/)[0].text, /input\[name="accept-terms"\]/);
+    const r2 = entry(await audit(page), 'R2');
+    assert.deepEqual([r2.ok, r2.severity], [false, 'warning']);
+    assert.match(r2.message, /input\[name="accept-terms"\]/);
+    await close(opened);
+  });
+
+  it('a named control appended after ready is reported by audit() (R2) and console.warn', async () => {
+    const opened = await open('/demo/guard/production.html');
+    const { page } = opened;
+    await waitForState(page, 'ready');
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.name = 'x';
+      input.slot = 'terms';
+      document.querySelector('mp-checkout')!.append(input);
+    });
+    await waitUntil(() => consoleOf(opened, 'warn', /R2/).length > 0, 'console.warn about R2');
+    assert.match(consoleOf(opened, 'warn', /R2/)[0].text, /input\[name="x"\]/);
+    const r2 = entry(await audit(page), 'R2');
+    assert.deepEqual([r2.ok, r2.severity], [false, 'warning']);
+    assert.match(r2.message, /input\[name="x"\]/);
+    await close(opened);
+  });
+});
+
+describe('strict Content-Security-Policy', () => {
+  it('serves the README recipe, and a production payment with APRO succeeds with no violation', async () => {
+    const readme = await readFile(`${root}README.md`, 'utf8');
+    const recipe = /```text\nContent-Security-Policy:\n([\s\S]*?)```/.exec(readme);
+    assert.ok(recipe, 'the README has the Content-Security-Policy recipe');
+    const directives = (text: string) => text.split(';').map((d) => d.trim().replace(/\s+/g, ' ')).filter(Boolean);
+
+    const opened = await open('/demo/guard/production.html');
+    const { page } = opened;
+    assert.deepEqual(directives(opened.cspHeader), directives(recipe[1]), 'the page is served with the README recipe');
+    assert.doesNotMatch(opened.cspHeader, /unsafe-eval/);
+    const scriptSrc = directives(opened.cspHeader).find((d) => d.startsWith('script-src'))!;
+    assert.doesNotMatch(scriptSrc, /unsafe-(eval|inline)/);
+
+    await waitForState(page, 'ready');
+    await typeCard(page, 'APRO');
+    const paid = page.evaluate(
+      () => new Promise<string>((resolve) => document.querySelector('mp-checkout')!.addEventListener('mp-payment', (e) => resolve((e as CustomEvent).detail.status), { once: true })),
+    );
+    await page.click('mp-checkout >>> [part~="submit-button"]');
+    assert.equal(await paid, 'approved');
+    await page.waitForFunction(() => document.querySelector('mp-checkout')?.shadowRoot?.querySelector('[part~="message"]')?.textContent?.trim());
+    const message = await part(page, 'message');
+    assert.ok(message?.visible);
+    assert.match(message!.text, /Payment approved!/);
+    assert.deepEqual(await recordedMpErrors(page), []);
+    await close(opened); // asserts no securitypolicyviolation and no CSP report in the console
+  });
+});
+
+describe('mp-checkout-audit command', () => {
+  const run = (args: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [`${root}bin/mp-checkout-audit.mjs`, ...args], { cwd: root, timeout: 60_000 }, (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      });
+    });
+
+  it('against the demo: prints the R1–R9 checklist and exits 0', async () => {
+    const { code, stdout, stderr } = await run([`${server.url}?locale=en`]);
+    assert.equal(code, 0, `exit code (stderr: ${stderr})\n${stdout}`);
+    for (const id of ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9']) {
+      assert.match(stdout, new RegExp(`^\\s*[✓!] ${id}\\b.*\\S`, 'm'), `a checklist line for ${id}`);
+    }
+    assert.match(stdout, /✓ R3 .*HTTPS/);
+    assert.doesNotMatch(stdout, /✗/);
+    assert.match(stdout, /\b0 errors\b/);
+  });
+
+  it('against the production page on a non-secure host: marks R3 as an error and exits 1', async () => {
+    const url = `http://${INSECURE_HOST}:${port}/demo/guard/production.html`;
+    const { code, stdout, stderr } = await run([url, `--chromium-arg=${HOST_RULES}`]);
+    assert.equal(code, 1, `exit code (stderr: ${stderr})\n${stdout}`);
+    assert.match(stdout, /^\s*✗ R3\s+error\s+.*HTTPS/m);
+    assert.match(stdout, /\b1 error\b/);
+  });
+
+  it('--json prints the same report as data', async () => {
+    const { code, stdout } = await run([`${server.url}demo/guard/warnings.html`, '--json']);
+    assert.equal(code, 0);
+    const report = JSON.parse(stdout) as { errors: number; warnings: number; elements: Array<{ mode: string; state: string; entries: AuditEntry[] }> };
+    assert.equal(report.elements.length, 1);
+    assert.deepEqual([report.elements[0].mode, report.elements[0].state], ['test', 'ready']);
+    assert.deepEqual(report.elements[0].entries.filter((e) => !e.ok).map((e) => e.id).sort(), ['R4', 'R5', 'R9']);
+    assert.deepEqual([report.errors, report.warnings], [0, 3]);
+  });
+
+  it('exits 2 on a usage error', async () => {
+    const { code, stderr } = await run(['--timeout', 'soon']);
+    assert.equal(code, 2);
+    assert.match(stderr, /Usage: mp-checkout-audit <url>/);
+  });
+});
