@@ -46,6 +46,7 @@ export class PaymentController implements ReactiveController {
   readonly attempts = new AttemptTracker();
   private disconnect = new AbortController();
   private pollTimer?: ReturnType<typeof setTimeout>;
+  private pollRun?: AbortController;
 
   constructor(private readonly host: PaymentHost) {
     host.addController(this);
@@ -97,25 +98,34 @@ export class PaymentController implements ReactiveController {
   /** Polls the merchant's status endpoint with exponential backoff until a final status. */
   poll(options: PollOptions, isFinal: (outcome: ClientOutcome) => boolean): void {
     this.stopPolling();
+    // Each polling run has its own signal: stopping it (reset, a new payment) also silences a GET
+    // already in flight, which must neither fire an event nor schedule another poll.
+    const run = new AbortController();
+    this.pollRun = run;
+    const signal = AbortSignal.any([run.signal, this.disconnect.signal]);
     let attempt = 0;
     const tick = async () => {
       attempt++;
       const outcome = await fetchPaymentStatus(options.statusAction, options.paymentId, {
         headers: options.headers,
         timeoutMs: options.timeoutMs,
-        signal: this.disconnect.signal,
+        signal,
       });
-      if (this.disconnect.signal.aborted) return;
+      if (signal.aborted) return;
       if (isFinal(outcome)) {
+        this.pollTimer = undefined;
         this.host.paymentAnswered(outcome, 'poll');
         return;
       }
       if (attempt < options.maxAttempts) this.pollTimer = setTimeout(tick, options.firstDelayMs * 2 ** attempt);
+      else this.pollTimer = undefined;
     };
     this.pollTimer = setTimeout(tick, options.firstDelayMs);
   }
 
   stopPolling(): void {
+    this.pollRun?.abort();
+    this.pollRun = undefined;
     clearTimeout(this.pollTimer);
     this.pollTimer = undefined;
   }
