@@ -177,7 +177,8 @@ export class MpCheckoutElement extends LitElement {
   @state() private idNumber = '';
   @state() private email = '';
   @state() private offerAnotherCard = false;
-  @state() private offerRetry = false;
+  /** What "Try again" does for the failure on screen (repeat the payment, look the card up, rebuild). */
+  @state() private retryWith?: () => void;
   @state() private offerReload = false;
   @state() private challenge?: { url: string; creq: string };
 
@@ -188,7 +189,7 @@ export class MpCheckoutElement extends LitElement {
   private readonly fields = new SecureFieldsController(this, () => this.sdkTimeout);
   private readonly card = new CardController(this);
   private readonly payment = new PaymentController(this);
-  private idTypesLoaded: Promise<void> = Promise.resolve();
+  private idTypesLoaded: Promise<boolean> = Promise.resolve(true);
   private lastPayment?: { id?: string; status: string; statusDetail?: string };
   private readonly warned = new Set<string>();
   // A page editor or plugin may add a named control later: R2 is watched, not checked once.
@@ -457,22 +458,22 @@ export class MpCheckoutElement extends LitElement {
   /** @internal Called by a controller. */
   async fieldsReady(): Promise<void> {
     // Ready means the whole form: the document types too, so a buyer never sees it grow under them.
-    await this.idTypesLoaded;
-    if (!this.fields.ready) return;
+    const typesLoaded = await this.idTypesLoaded;
+    if (!typesLoaded || !this.fields.ready) return;
     this.phase = 'ready';
-    this.offerRetry = false;
+    this.retryWith = undefined;
     this.dispatchEvent(new MpReadyEvent());
     this.warnAboutAudit();
   }
 
   /** @internal Called by a controller. */
-  fieldsFailed(code: 'fields_timeout' | 'sdk_request_failed', cause?: unknown): void {
-    if (code === 'fields_timeout') {
-      this.fail(code, 'error.fields_timeout', cause);
-      this.offerRetry = true;
+  fieldsFailed(code: 'fields_timeout' | 'fields_mount_failed' | 'sdk_request_failed', cause?: unknown): void {
+    if (code === 'sdk_request_failed') {
+      this.reportError(code, { keys: 'error.sdk_request_failed', tone: 'error' }, cause);
       return;
     }
-    this.reportError(code, { keys: 'error.sdk_request_failed', tone: 'error' }, cause);
+    this.fail(code, code === 'fields_timeout' ? 'error.fields_timeout' : 'error.sdk_request_failed', cause);
+    this.retryWith = () => this.rebuildForm();
   }
 
   /** @internal Called by a controller. */
@@ -506,6 +507,7 @@ export class MpCheckoutElement extends LitElement {
       return;
     }
     this.reportError(problem, { keys: `error.${problem}`, tone: 'error' }, cause);
+    if (problem === 'sdk_request_failed') this.retryWith = () => this.binChanged(this.card.bin);
   }
 
   /** @internal Called by a controller. */
@@ -518,18 +520,23 @@ export class MpCheckoutElement extends LitElement {
     this.dispatchEvent(new MpChangeEvent({ field: 'locale' }));
   }
 
-  private async loadIdentificationTypes(mp: MercadoPagoInstance): Promise<void> {
+  /** Loads the document types (none in Mexico); false when they could not be loaded. */
+  private async loadIdentificationTypes(mp: MercadoPagoInstance): Promise<boolean> {
     if (this.resolvedSite === 'MLM') {
       this.idTypes = [];
-      return;
+      return true;
     }
     try {
       const types = await mp.getIdentificationTypes();
-      if (this.sdk.mp !== mp) return;
+      if (this.sdk.mp !== mp) return false;
       this.idTypes = Array.isArray(types) ? types : [];
       if (!this.idTypes.some((t) => t.id === this.idType)) this.idType = this.idTypes[0]?.id ?? '';
+      return true;
     } catch (error) {
-      this.reportError('sdk_request_failed', { keys: 'error.sdk_request_failed', tone: 'error' }, error);
+      // Without document types the card cannot be tokenized in most countries: stop and offer a retry.
+      this.fail('sdk_request_failed', 'error.sdk_request_failed', error);
+      this.retryWith = () => this.rebuildForm();
+      return false;
     }
   }
 
@@ -661,7 +668,8 @@ export class MpCheckoutElement extends LitElement {
       return;
     }
     if (outcome.code === 'aborted') return;
-    this.offerRetry = true;
+    // The outcome is unknown: "Try again" repeats the same attempt (same key, token and body).
+    this.retryWith = () => void this.submit();
     this.reportError(outcome.code, { keys: `error.${outcome.code}`, tone: 'error' }, undefined, { httpStatus: outcome.httpStatus || undefined });
   }
 
@@ -681,7 +689,7 @@ export class MpCheckoutElement extends LitElement {
     const keys = resultMessageKeys(outcome.status, outcome.statusDetail, { hasStatementDescriptor: Boolean(this.statementDescriptor) });
     this.message = { keys, vars: this.resultVars(), tone: kind === 'approved' ? 'success' : kind === 'rejected' ? 'error' : 'info' };
     this.lastPayment = { id: outcome.id, status: outcome.status, statusDetail: outcome.statusDetail };
-    this.offerRetry = false;
+    this.retryWith = undefined;
     this.offerAnotherCard = kind === 'rejected' && isRetryableWithAnotherCard(outcome.statusDetail);
     if (kind === 'approved') {
       this.phase = 'done';
@@ -760,7 +768,7 @@ export class MpCheckoutElement extends LitElement {
     this.message = undefined;
     this.fieldErrors = {};
     this.offerAnotherCard = false;
-    this.offerRetry = false;
+    this.retryWith = undefined;
   }
 
   private setFieldError(field: FieldName, message: Message | undefined): void {
@@ -787,15 +795,11 @@ export class MpCheckoutElement extends LitElement {
     this.phase = 'loading';
   }
 
-  private retry(): void {
-    if (this.phase === 'error' && this.offerRetry) {
-      // The fields never mounted: build them again (the SDK itself loaded).
-      this.phase = 'loading';
-      this.clearFeedback();
-      if (this.sdk.mp) this.fields.mount(this.sdk.mp);
-      return;
-    }
-    void this.submit();
+  /** The form never became usable (fields or document types failed): build it again. */
+  private rebuildForm(): void {
+    this.phase = 'loading';
+    this.clearFeedback();
+    if (this.sdk.mp) this.sdkReady(this.sdk.mp);
   }
 
   private changed(detail: MpChangeDetail): void {
@@ -979,7 +983,7 @@ export class MpCheckoutElement extends LitElement {
 
   private renderRecovery(): TemplateResult | typeof nothing {
     if (this.offerReload) return html`<button class="secondary" type="button" @click=${() => window.location.reload()}>${this.t('ui.reload')}</button>`;
-    if (this.offerRetry) return html`<button class="secondary" type="button" @click=${() => this.retry()}>${this.t('ui.retry')}</button>`;
+    if (this.retryWith) return html`<button class="secondary" type="button" @click=${this.retryWith}>${this.t('ui.retry')}</button>`;
     if (this.offerAnotherCard) return html`<button class="secondary" type="button" @click=${() => this.tryAnotherCard()}>${this.t('ui.tryAnotherCard')}</button>`;
     return nothing;
   }

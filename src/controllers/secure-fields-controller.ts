@@ -21,7 +21,7 @@ export interface SecureFieldsHost extends ReactiveControllerHost {
   containerId(field: SecureFieldType): string;
   secureFieldOptions(field: SecureFieldType): SecureFieldOptions;
   fieldsReady(): void;
-  fieldsFailed(code: 'fields_timeout' | 'sdk_request_failed', cause?: unknown): void;
+  fieldsFailed(code: 'fields_timeout' | 'fields_mount_failed' | 'sdk_request_failed', cause?: unknown): void;
   binChanged(bin: string | null): void;
   secureFieldChanged(field: SecureFieldType): void;
 }
@@ -67,7 +67,7 @@ export class SecureFieldsController implements ReactiveController {
       }
     } catch (error) {
       this.unmount();
-      this.host.fieldsFailed('sdk_request_failed', error);
+      this.host.fieldsFailed('fields_mount_failed', error);
       return;
     }
     // Ad blockers block Mercado Pago's hosts silently: the iframes then never say `ready`.

@@ -1,0 +1,133 @@
+/**
+ * BIN race: the buyer edits the card number faster than MercadoPago.js answers. Whatever order the
+ * answers arrive in, only the newest BIN's method, issuers and installments may be kept.
+ */
+import { expect } from '@open-wc/testing';
+import { CardController, type CardHost } from '../../src/controllers/card-controller.js';
+import type { InstallmentsOption, MercadoPagoInstance, PaymentMethod } from '../../src/services/sdk-types.js';
+
+const method = (id: string): PaymentMethod => ({
+  id,
+  name: id.toUpperCase(),
+  payment_type_id: 'credit_card',
+  additional_info_needed: [],
+  issuer: { id: `${id}-issuer`, name: 'Bank' },
+  settings: [{ security_code: { mode: 'mandatory', length: 3 }, card_number: { length: 16, validation: 'standard' } }],
+});
+
+const installments = (id: string, counts: number[]): InstallmentsOption[] => [
+  {
+    payment_method_id: id,
+    payment_type_id: 'credit_card',
+    issuer: { id: `${id}-issuer`, name: 'Bank' },
+    processing_mode: 'aggregator',
+    payer_costs: counts.map((n) => ({
+      installments: n,
+      installment_rate: 0,
+      discount_rate: 0,
+      labels: [],
+      installment_rate_collector: ['MERCADOPAGO'],
+      min_allowed_amount: 1,
+      max_allowed_amount: 1e6,
+      recommended_message: '',
+      installment_amount: 100 / n,
+      total_amount: 100,
+    })),
+  },
+];
+
+/** A fake MercadoPago whose answers the test releases in any order. */
+function controllableSdk() {
+  const pending: Array<{ bin: string; kind: string; release: () => void }> = [];
+  const answer = <T>(bin: string, kind: string, value: T) =>
+    new Promise<T>((resolve) => pending.push({ bin, kind, release: () => resolve(value) }));
+  const brand = (bin: string) => (bin.startsWith('4') ? 'visa' : 'master');
+  const mp = {
+    getPaymentMethods: ({ bin }: { bin: string }) => answer(bin, 'methods', { results: [method(brand(bin))] }),
+    getInstallments: ({ bin }: { bin: string }) => answer(bin, 'installments', installments(brand(bin), brand(bin) === 'visa' ? [1, 3] : [1, 6, 12])),
+    getIssuers: () => Promise.resolve([]),
+  } as unknown as MercadoPagoInstance;
+  const release = async (bin: string, kind: string) => {
+    const index = pending.findIndex((p) => p.bin === bin && p.kind === kind);
+    if (index < 0) throw new Error(`nothing pending for ${bin} ${kind}`);
+    pending.splice(index, 1)[0].release();
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+  };
+  return { mp, release, pending };
+}
+
+function host(): CardHost & { methods: Array<string | undefined> } {
+  const methods: Array<string | undefined> = [];
+  return {
+    methods,
+    addController() {},
+    removeController() {},
+    requestUpdate() {},
+    updateComplete: Promise.resolve(true),
+    cardMethodChanged: (m: PaymentMethod | undefined) => methods.push(m?.id),
+    cardProblem() {},
+  };
+}
+
+const query = { amount: 100, site: 'MLA' as const };
+
+describe('CardController: BIN race', () => {
+  it('an older BIN answering last never wins', async () => {
+    const { mp, release } = controllableSdk();
+    const card = new CardController(host());
+    const older = card.binChanged(mp, '45099535', query);
+    const newer = card.binChanged(mp, '50317557', query);
+    await release('50317557', 'methods');
+    await release('50317557', 'installments');
+    await release('45099535', 'methods'); // the stale answer arrives last
+    await Promise.all([older, newer]);
+    expect(card.method?.id).to.equal('master');
+    expect(card.choices.map((c) => c.installments)).to.deep.equal([1, 6, 12]);
+    expect(card.bin).to.equal('50317557');
+  });
+
+  it('stale installments for an older BIN are dropped even after its method was accepted', async () => {
+    const { mp, release, pending } = controllableSdk();
+    const card = new CardController(host());
+    const older = card.binChanged(mp, '45099535', query);
+    await release('45099535', 'methods');
+    const newer = card.binChanged(mp, '50317557', query);
+    await release('45099535', 'installments');
+    expect(card.choices, 'old installments not applied').to.deep.equal([]);
+    await release('50317557', 'methods');
+    await release('50317557', 'installments');
+    await Promise.all([older, newer]);
+    expect(card.method?.id).to.equal('master');
+    expect(card.choices.map((c) => c.installments)).to.deep.equal([1, 6, 12]);
+    expect(pending).to.have.length(0);
+  });
+
+  it('a cleared BIN resets everything, and a late answer for the old one is ignored', async () => {
+    const { mp, release } = controllableSdk();
+    const card = new CardController(host());
+    const lookup = card.binChanged(mp, '45099535', query);
+    await card.binChanged(mp, null, query);
+    await release('45099535', 'methods');
+    await lookup;
+    expect(card.method).to.equal(undefined);
+    expect(card.choices).to.deep.equal([]);
+    expect(card.bin).to.equal(null);
+  });
+
+  it('an amount refresh keeps the chosen count when still offered', async () => {
+    const { mp, release } = controllableSdk();
+    const card = new CardController(host());
+    const lookup = card.binChanged(mp, '50317557', query);
+    await release('50317557', 'methods');
+    await release('50317557', 'installments');
+    await lookup;
+    card.installments = 6;
+    const refresh = card.refreshInstallments(mp, { ...query, amount: 200 });
+    expect(card.loading, 'quoting').to.equal(true);
+    await release('50317557', 'installments');
+    await refresh;
+    expect(card.installments).to.equal(6);
+    expect(card.quotedAmount).to.equal(200);
+    expect(card.loading).to.equal(false);
+  });
+});
