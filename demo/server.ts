@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSandboxHttp } from './sandbox-http.ts';
+import { verifyWebhookSignature } from './webhook.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -75,6 +76,20 @@ export function startDemoServer(port: number, host = '127.0.0.1'): Promise<{ url
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const body = req.method === 'POST' ? await readBody(req) : '';
+      if (req.method === 'POST' && url.pathname === '/webhooks/mercadopago') {
+        // Answer fast (MP retries after 22 s), and only for notifications MP signed. A real server then
+        // fetches GET /v1/payments/{id} and updates the order; deliveries repeat and arrive out of order.
+        const valid = verifyWebhookSignature({
+          signature: req.headers['x-signature'] as string | undefined,
+          requestId: req.headers['x-request-id'] as string | undefined,
+          dataId: url.searchParams.get('data.id') ?? undefined,
+          secret: process.env.MP_WEBHOOK_SECRET ?? 'sandbox-webhook-secret',
+          toleranceSeconds: 300,
+        });
+        res.writeHead(valid ? 200 : 401, { 'Content-Type': 'text/plain' });
+        res.end(valid ? 'ok' : 'invalid signature');
+        return;
+      }
       const answer = sandbox({ method: req.method ?? 'GET', url, headers: req.headers as Record<string, string>, body });
       if (answer) {
         const headers: Record<string, string> = { 'Content-Type': answer.contentType };
