@@ -10,6 +10,10 @@ export default {
       // @event JSDoc tags already document every event.
       name: 'mp-events-from-jsdoc-only',
       packageLinkPhase({ customElementsManifest }) {
+        // The analyzer lists modules in the order its async glob found them, which varies from
+        // run to run; sorted, the manifest is the same every time and the drift check is stable.
+        // A folder's files come before its subfolders, the order the glob yields most runs.
+        customElementsManifest.modules.sort((a, b) => comparePaths(a.path, b.path));
         for (const mod of customElementsManifest.modules) {
           for (const declaration of mod.declarations ?? []) {
             if (declaration.events) declaration.events = declaration.events.filter((e) => /^mp-/.test(e.name ?? ''));
@@ -19,3 +23,16 @@ export default {
     },
   ],
 };
+
+function comparePaths(a, b) {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] === y[i]) continue;
+    const xIsFile = i === x.length - 1;
+    const yIsFile = i === y.length - 1;
+    if (xIsFile !== yIsFile) return xIsFile ? -1 : 1;
+    return x[i] < y[i] ? -1 : 1;
+  }
+  return x.length - y.length;
+}

@@ -1,67 +1,48 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { styles } from './mp-checkout.styles.js';
 import { LocalizeController } from './controllers/localize-controller.js';
 import { SdkController } from './controllers/sdk-controller.js';
-import { SECURE_FIELDS, SecureFieldsController } from './controllers/secure-fields-controller.js';
+import { SECURE_FIELD_SLOTS, SecureFieldsController } from './controllers/secure-fields-controller.js';
 import { CardController, type CardProblem } from './controllers/card-controller.js';
 import { PaymentController } from './controllers/payment-controller.js';
 import { MpChangeEvent, MpErrorEvent, MpPaymentEvent, MpReadyEvent, MpSubmitEvent, type MpChangeDetail } from './events/events.js';
 import { configProblems, keyMode, UNWORKABLE_PROBLEMS, type ConfigProblem } from './services/config.js';
+import type { InstallmentChoice } from './services/financing.js';
 import { auditChecklist, blockingProblems, type AuditEntry } from './services/guard.js';
 import { hasOfficialSdkScript } from './services/sdk-loader.js';
 import { resourceChain } from './services/i18n.js';
 import { buildPaymentPayload, type PayerData } from './services/payload.js';
 import type { ClientOutcome } from './services/payment-client.js';
-import { fieldForStatusDetail, isRetryableWithAnotherCard, resultKind, resultMessageKeys, tokenErrors, type FieldName } from './services/messages.js';
+import {
+  errorMessage,
+  fieldForStatusDetail,
+  isRetryableWithAnotherCard,
+  resultKind,
+  resultMessageKeys,
+  tokenErrors,
+  type FieldErrors,
+  type FieldName,
+  type Message,
+} from './services/messages.js';
 import { formatMoney, isSiteId, siteFromLocale, SITES, type SiteId } from './services/sites.js';
-import type { IdentificationType, MercadoPagoInstance, PaymentMethod, SdkLocale, SecureFieldOptions, SecureFieldType } from './services/sdk-types.js';
+import { isSecureField, SECURE_FIELDS, type IdentificationType, type MercadoPagoInstance, type PaymentMethod, type SdkLocale, type SecureFieldOptions, type SecureFieldType } from './services/sdk-types.js';
+import { secureFieldError, validateCheckoutForm } from './services/validation.js';
 import { uniqueId } from './internal/unique-id.js';
 import { secureFieldStyle } from './internal/secure-field-style.js';
-
-/** A message to show, kept as keys so it re-renders in the new language after a switch. */
-interface Message {
-  keys: string | string[];
-  vars?: Record<string, unknown>;
-  tone: 'info' | 'success' | 'error';
-}
+import { jsonArray, jsonStrings } from './internal/json-attributes.js';
+import type { FieldView } from './templates/field.js';
+import { secureField, type SecureFieldView } from './templates/secure-field.js';
+import { textField } from './templates/text-field.js';
+import { identification, type IdentificationView } from './templates/identification.js';
+import { issuerSelect, type IssuerView } from './templates/issuer.js';
+import { installmentsSelect, type FinancingView, type InstallmentsView } from './templates/financing.js';
+import { banner } from './templates/banner.js';
+import { payActions } from './templates/pay-actions.js';
+import { recoveryButton, type RecoveryView } from './templates/recovery.js';
+import { challengeFrame } from './templates/challenge.js';
 
 type Phase = 'loading' | 'ready' | 'error' | 'done';
-
-
-
-const SLOT_OF: Record<SecureFieldType, string> = {
-  cardNumber: 'card-number',
-  expirationDate: 'expiration-date',
-  securityCode: 'security-code',
-};
-
-/** Parses the JSON `items` attribute; null marks invalid JSON (reported by the guard). */
-const jsonArray = {
-  fromAttribute(value: string | null): unknown[] | null | undefined {
-    if (value === null || value.trim() === '') return undefined;
-    try {
-      const parsed: unknown = JSON.parse(value);
-      return Array.isArray(parsed) ? parsed : null;
-    } catch {
-      return null;
-    }
-  },
-};
-
-/** Parses the JSON `messages` attribute (low-code tools can set attributes only). */
-const jsonStrings = {
-  fromAttribute(value: string | null): Record<string, string> | undefined {
-    if (!value) return undefined;
-    try {
-      const parsed: unknown = JSON.parse(value);
-      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, string>) : undefined;
-    } catch {
-      return undefined;
-    }
-  },
-};
 
 /**
  * A card checkout for Mercado Pago's Checkout API: Secure Fields, installments, the POST to the
@@ -170,7 +151,7 @@ export class MpCheckoutElement extends LitElement {
 
   @state() private phase: Phase = 'loading';
   @state() private message?: Message;
-  @state() private fieldErrors: Partial<Record<FieldName, Message>> = {};
+  @state() private fieldErrors: FieldErrors = {};
   @state() private idTypes: IdentificationType[] = [];
   @state() private cardholderName = '';
   @state() private idType = '';
@@ -186,7 +167,7 @@ export class MpCheckoutElement extends LitElement {
   private readonly internals = this.attachInternals();
   private readonly localize = new LocalizeController(this);
   private readonly sdk = new SdkController(this, () => this.sdkTimeout);
-  private readonly fields = new SecureFieldsController(this, () => this.sdkTimeout);
+  private readonly fields = new SecureFieldsController(this, () => this.sdkTimeout, this.idPrefix);
   private readonly card = new CardController(this);
   private readonly payment = new PaymentController(this);
   private idTypesLoaded: Promise<boolean> = Promise.resolve(true);
@@ -292,7 +273,6 @@ export class MpCheckoutElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.ensureMountContainers();
     window.addEventListener('message', this.onChallengeMessage);
     this.nameWatcher.observe(this, { subtree: true, childList: true, attributes: true, attributeFilter: ['name'] });
     if (this.hasUpdated) this.start();
@@ -335,16 +315,13 @@ export class MpCheckoutElement extends LitElement {
     if (!this.isConnected || !this.hasUpdated) return;
     if (this.getRootNode() !== document) {
       // The SDK mounts by document.getElementById, which cannot see into shadow roots.
-      return this.refuse([{ code: 'nested_shadow_root', detail: this.localize.t('error.nested_shadow_root') }]);
+      return this.refuse([{ code: 'nested_shadow_root' }]);
     }
     const problems = this.problems;
     const blocking = blockingProblems({ mode: this.mode, secureContext: window.isSecureContext, officialSdk: undefined });
     const fatal = this.mode === 'production' ? problems : problems.filter((p) => UNWORKABLE_PROBLEMS.has(p.code));
     if (fatal.length || blocking.length) {
-      return this.refuse([
-        ...blocking.map((code) => ({ code, detail: this.localize.t(`error.${code}`) })),
-        ...fatal.map((p) => ({ code: p.code, detail: this.localize.t(`error.${p.code}`, p.vars) })),
-      ]);
+      return this.refuse([...blocking.map((code) => ({ code })), ...fatal]);
     }
     if (this.phase === 'error') this.phase = 'loading';
     if (this.sdk.mp && !this.fields.mounted) this.sdkReady(this.sdk.mp);
@@ -365,14 +342,14 @@ export class MpCheckoutElement extends LitElement {
   }
 
   /** Refuses to mount the card form, telling the merchant exactly why (page, console, mp-error). */
-  private refuse(problems: Array<{ code: string; detail: string }>): void {
+  private refuse(problems: Array<{ code: string; vars?: Record<string, unknown> }>): void {
     if (!this.localize.ready) return; // start() runs again once the language is loaded
-    const detail = problems.map((p) => p.detail).join(' ');
+    const detail = problems.map((p) => this.t(`error.${p.code}`, p.vars)).join(' ');
     const codes = problems.map((p) => p.code);
     console.error(`<mp-checkout> ${codes.join(', ')}: ${this.localize.t('error.config', { detail })}`);
     this.fields.unmount();
     this.phase = 'error';
-    this.reportError(codes[0], { keys: 'error.config', vars: { detail }, tone: 'error' }, undefined, { causes: codes });
+    this.reportError(codes[0], errorMessage('error.config', { detail }), undefined, { causes: codes });
   }
 
   /** Controls inside the element or slotted into it that carry a `name` (R2 forbids it). */
@@ -388,18 +365,6 @@ export class MpCheckoutElement extends LitElement {
       if (entry.ok || this.warned.has(entry.message)) continue;
       this.warned.add(entry.message);
       console.warn(`<mp-checkout> ${entry.id}: ${entry.message}`);
-    }
-  }
-
-  private ensureMountContainers(): void {
-    for (const type of SECURE_FIELDS) {
-      const id = this.containerId(type);
-      if (this.querySelector(`#${CSS.escape(id)}`)) continue;
-      const container = document.createElement('div');
-      container.id = id;
-      container.slot = SLOT_OF[type];
-      container.style.height = '100%';
-      this.append(container);
     }
   }
 
@@ -422,7 +387,7 @@ export class MpCheckoutElement extends LitElement {
   /** @internal Called by a controller. */
   sdkReady(mp: MercadoPagoInstance): void {
     if (blockingProblems({ mode: this.mode, secureContext: window.isSecureContext, officialSdk: hasOfficialSdkScript() }).includes('sdk_not_official')) {
-      return this.refuse([{ code: 'sdk_not_official', detail: this.localize.t('error.sdk_not_official') }]);
+      return this.refuse([{ code: 'sdk_not_official' }]);
     }
     this.card.reset();
     this.updateComplete.then(() => {
@@ -438,11 +403,6 @@ export class MpCheckoutElement extends LitElement {
   sdkFailed(code: 'sdk_load_failed' | 'sdk_timeout', cause: unknown): void {
     this.fail(code, `error.${code}`, cause);
     this.offerReload = true;
-  }
-
-  /** @internal Called by a controller. */
-  containerId(field: SecureFieldType): string {
-    return `${this.idPrefix}-${SLOT_OF[field]}`;
   }
 
   /** @internal Called by a controller. */
@@ -469,11 +429,10 @@ export class MpCheckoutElement extends LitElement {
   /** @internal Called by a controller. */
   fieldsFailed(code: 'fields_timeout' | 'fields_mount_failed' | 'sdk_request_failed', cause?: unknown): void {
     if (code === 'sdk_request_failed') {
-      this.reportError(code, { keys: 'error.sdk_request_failed', tone: 'error' }, cause);
+      this.reportError(code, errorMessage('error.sdk_request_failed'), cause);
       return;
     }
-    this.fail(code, code === 'fields_timeout' ? 'error.fields_timeout' : 'error.sdk_request_failed', cause);
-    this.retryWith = () => this.rebuildForm();
+    this.failToBuild(code, code === 'fields_timeout' ? 'error.fields_timeout' : 'error.sdk_request_failed', cause);
   }
 
   /** @internal Called by a controller. */
@@ -488,7 +447,7 @@ export class MpCheckoutElement extends LitElement {
   /** @internal Called by a controller. */
   secureFieldChanged(field: SecureFieldType): void {
     const cause = this.fields.causes.get(field);
-    const shown = cause && this.fields.touched.has(field) ? { keys: [`validation.${field}.${cause}`, 'tokenError._default'], tone: 'error' as const } : undefined;
+    const shown = cause && this.fields.touched.has(field) ? secureFieldError(field, cause) : undefined;
     if (shown || this.fieldErrors[field]) this.setFieldError(field, shown);
     this.dispatchEvent(new MpChangeEvent({ field, valid: cause === undefined }));
   }
@@ -503,10 +462,10 @@ export class MpCheckoutElement extends LitElement {
   /** @internal Called by a controller. */
   cardProblem(problem: CardProblem, cause?: unknown): void {
     if (problem === 'card_not_supported') {
-      this.setFieldError('cardNumber', { keys: 'validation.cardNumber.unsupported', tone: 'error' });
+      this.setFieldError('cardNumber', errorMessage('validation.cardNumber.unsupported'));
       return;
     }
-    this.reportError(problem, { keys: `error.${problem}`, tone: 'error' }, cause);
+    this.reportError(problem, errorMessage(`error.${problem}`), cause);
     if (problem === 'sdk_request_failed') this.retryWith = () => this.binChanged(this.card.bin);
   }
 
@@ -534,8 +493,7 @@ export class MpCheckoutElement extends LitElement {
       return true;
     } catch (error) {
       // Without document types the card cannot be tokenized in most countries: stop and offer a retry.
-      this.fail('sdk_request_failed', 'error.sdk_request_failed', error);
-      this.retryWith = () => this.rebuildForm();
+      this.failToBuild('sdk_request_failed', 'error.sdk_request_failed', error);
       return false;
     }
   }
@@ -548,43 +506,20 @@ export class MpCheckoutElement extends LitElement {
 
   /** @internal Called by a controller. */
   validateForm(): boolean {
-    const errors: Partial<Record<FieldName, Message>> = {};
-    const error = (keys: string | string[], vars?: Record<string, unknown>): Message => ({ keys, vars, tone: 'error' });
-    for (const type of SECURE_FIELDS) {
-      const cause = this.fields.causes.get(type);
-      if (cause) errors[type] = error([`validation.${type}.${cause}`, 'tokenError._default']);
-    }
-    if (!this.card.bin && !errors.cardNumber) errors.cardNumber = error('validation.cardNumber.required');
-    else if (this.card.bin && !this.card.method && !this.card.loading) errors.cardNumber = error('validation.cardNumber.unsupported');
-    if (!/\p{L}/u.test(this.cardholderName)) errors.cardholderName = error('validation.cardholderName');
-    const idType = this.idTypes.find((t) => t.id === this.idType);
-    if (this.idTypes.length) {
-      if (!idType) errors.identificationType = error('validation.required');
-      else if (!this.idNumberValid(idType)) {
-        errors.identificationNumber = error('validation.identificationNumberLength', { min: idType.min_length, max: idType.max_length });
-      }
-    }
-    if (!this.payerEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(this.email.trim())) errors.email = error('validation.email');
-    if (this.card.needsIssuer && !this.card.issuerId) errors.issuer = error('validation.issuer');
-    // While a card or amount is being quoted, no plan is known yet: never pay with a stale one.
-    if (this.card.bin && (this.card.loading || (this.card.method && !this.quoteIsCurrent) || (this.card.method && !this.card.installments))) {
-      errors.installments = error('validation.installments');
-    }
-    this.fieldErrors = errors;
-    for (const type of SECURE_FIELDS) this.fields.markInvalid(type, Boolean(errors[type]));
-    const first = Object.keys(errors)[0] as FieldName | undefined;
-    if (!first) {
-      this.message = undefined;
-      return true;
-    }
-    this.announceFieldErrors(first);
-    return false;
-  }
-
-  private idNumberValid(type: IdentificationType): boolean {
-    const value = this.idNumber.trim();
-    if (value.length < (type.min_length || 1) || value.length > (type.max_length || 32)) return false;
-    return type.type !== 'number' || /^\d+$/.test(value);
+    const errors = validateCheckoutForm({
+      card: this.card,
+      quoteIsCurrent: this.quoteIsCurrent,
+      secureFieldCauses: this.fields.causes,
+      cardholderName: this.cardholderName,
+      idTypes: this.idTypes,
+      idType: this.idType,
+      idNumber: this.idNumber,
+      payerEmail: this.payerEmail,
+      email: this.email,
+    });
+    if (this.showFieldErrors(errors)) return false;
+    this.message = undefined;
+    return true;
   }
 
   /** @internal Called by a controller. */
@@ -643,13 +578,11 @@ export class MpCheckoutElement extends LitElement {
   /** @internal Called by a controller. */
   tokenFailed(rejection: unknown): void {
     const errors = tokenErrors(rejection);
-    const fieldErrors: Partial<Record<FieldName, Message>> = {};
-    for (const e of errors) if (e.field && !fieldErrors[e.field]) fieldErrors[e.field] = { keys: [e.key, 'tokenError._default'], tone: 'error' };
-    this.fieldErrors = fieldErrors;
-    for (const type of SECURE_FIELDS) this.fields.markInvalid(type, Boolean(fieldErrors[type]));
-    const first = Object.keys(fieldErrors)[0] as FieldName | undefined;
-    if (first) this.announceFieldErrors(first);
-    else this.reportError('tokenize_failed', { keys: [errors[0]?.key ?? 'tokenError._default', 'error.tokenize_failed'], tone: 'error' }, rejection);
+    const fieldErrors: FieldErrors = {};
+    for (const e of errors) if (e.field && !fieldErrors[e.field]) fieldErrors[e.field] = errorMessage([e.key, 'tokenError._default']);
+    if (!this.showFieldErrors(fieldErrors)) {
+      this.reportError('tokenize_failed', errorMessage([errors[0]?.key ?? 'tokenError._default', 'error.tokenize_failed']), rejection);
+    }
   }
 
   /** @internal Called by a controller. */
@@ -659,8 +592,8 @@ export class MpCheckoutElement extends LitElement {
     if (outcome.type === 'rejected-request') {
       const cause = outcome.causes[0];
       const vars = this.resultVars();
-      if (cause?.field) this.setFieldError(cause.field, { keys: [cause.key, 'apiCause._default'], vars, tone: 'error' });
-      this.reportError('bad_request', { keys: [cause?.key ?? 'apiCause._default', 'apiCause._default'], vars, tone: 'error' }, undefined, {
+      if (cause?.field) this.setFieldError(cause.field, errorMessage([cause.key, 'apiCause._default'], vars));
+      this.reportError('bad_request', errorMessage([cause?.key ?? 'apiCause._default', 'apiCause._default'], vars), undefined, {
         httpStatus: outcome.httpStatus,
         causes: outcome.causes.map((c) => c.code),
       });
@@ -670,7 +603,7 @@ export class MpCheckoutElement extends LitElement {
     if (outcome.code === 'aborted') return;
     // The outcome is unknown: "Try again" repeats the same attempt (same key, token and body).
     this.retryWith = () => void this.submit();
-    this.reportError(outcome.code, { keys: `error.${outcome.code}`, tone: 'error' }, undefined, { httpStatus: outcome.httpStatus || undefined });
+    this.reportError(outcome.code, errorMessage(`error.${outcome.code}`), undefined, { httpStatus: outcome.httpStatus || undefined });
   }
 
   private resultVars(): Record<string, unknown> {
@@ -698,8 +631,8 @@ export class MpCheckoutElement extends LitElement {
     if (kind === 'rejected') {
       const field = fieldForStatusDetail(outcome.statusDetail);
       if (field) {
-        this.setFieldError(field, { keys, vars: this.resultVars(), tone: 'error' });
-        if (SECURE_FIELDS.includes(field as SecureFieldType)) this.fields.markInvalid(field as SecureFieldType, true);
+        this.setFieldError(field, errorMessage(keys, this.resultVars()));
+        if (isSecureField(field)) this.fields.markInvalid(field, true);
         this.focusField(field);
       }
     }
@@ -748,10 +681,9 @@ export class MpCheckoutElement extends LitElement {
 
   // ——— feedback ———
 
-  private fail(code: string, keys: string | Message, cause?: unknown): void {
-    const message: Message = typeof keys === 'string' ? { keys, tone: 'error' } : keys;
+  private fail(code: string, key: string, cause?: unknown): void {
     this.phase = 'error';
-    this.reportError(code, message, cause);
+    this.reportError(code, errorMessage(key), cause);
   }
 
   /** Shows a technical error in the live region, logs it, and fires mp-error. */
@@ -776,14 +708,23 @@ export class MpCheckoutElement extends LitElement {
     if (!message) delete this.fieldErrors[field];
   }
 
-  private announceFieldErrors(first: FieldName): void {
-    const count = Object.keys(this.fieldErrors).length;
-    this.message = count === 1 ? { ...this.fieldErrors[first]!, tone: 'error' } : { keys: 'ui.checkFields', tone: 'error' };
+  /**
+   * Replaces the field errors with these (the Secure Fields are marked inside their iframes too),
+   * announces them and focuses the first. False when there are none.
+   */
+  private showFieldErrors(errors: FieldErrors): boolean {
+    this.fieldErrors = errors;
+    for (const type of SECURE_FIELDS) this.fields.markInvalid(type, Boolean(errors[type]));
+    const first = Object.keys(errors)[0] as FieldName | undefined;
+    if (!first) return false;
+    // One error is read out as is; several send the buyer to the highlighted fields.
+    this.message = Object.keys(errors).length === 1 ? { ...errors[first]!, tone: 'error' } : errorMessage('ui.checkFields');
     this.focusField(first);
+    return true;
   }
 
   private focusField(field: FieldName): void {
-    if (SECURE_FIELDS.includes(field as SecureFieldType)) return this.fields.focus(field as SecureFieldType);
+    if (isSecureField(field)) return this.fields.focus(field);
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-field="${field}"]`)?.focus());
   }
 
@@ -793,6 +734,12 @@ export class MpCheckoutElement extends LitElement {
     this.card.reset();
     if (this.sdk.mp) this.fields.mount(this.sdk.mp);
     this.phase = 'loading';
+  }
+
+  /** The form could not be built (fields or document types): stop, and let "Try again" build it anew. */
+  private failToBuild(code: string, key: string, cause?: unknown): void {
+    this.fail(code, key, cause);
+    this.retryWith = () => this.rebuildForm();
   }
 
   /** The form never became usable (fields or document types failed): build it again. */
@@ -806,7 +753,7 @@ export class MpCheckoutElement extends LitElement {
     this.dispatchEvent(new MpChangeEvent(detail));
   }
 
-  // ——— rendering ———
+  // ——— rendering: the templates take translated text, values and callbacks ———
 
   private t(keys: string | string[], vars?: Record<string, unknown>): string {
     return this.localize.t(keys, vars as never);
@@ -816,96 +763,8 @@ export class MpCheckoutElement extends LitElement {
     return message ? this.t(message.keys, message.vars) : '';
   }
 
-  private errorId(field: FieldName): string {
-    return `${this.idPrefix}-${field}-error`;
-  }
-
-  private renderError(field: FieldName): TemplateResult {
-    return html`<div part="field-error" id=${this.errorId(field)}>${this.text(this.fieldErrors[field])}</div>`;
-  }
-
-  private renderSecureField(type: SecureFieldType, wide: boolean): TemplateResult {
-    const labelId = `${this.idPrefix}-${type}-label`;
-    const brand = type === 'cardNumber' && this.card.method ? html`<span class="brand">${this.card.method.name}</span>` : nothing;
-    return html`<div part="field" class=${wide ? 'wide' : ''}>
-      <span part="field-label" id=${labelId}>${this.t(`field.${type}`)} ${brand}</span>
-      <div part="field-control ${SLOT_OF[type]}" class="secure ${this.fieldErrors[type] ? 'invalid' : ''}" role="group" aria-labelledby=${labelId} aria-describedby=${this.errorId(type)}>
-        <slot name=${SLOT_OF[type]}></slot>
-      </div>
-      ${this.renderError(type)}
-    </div>`;
-  }
-
-  private renderInput(field: FieldName, part: string, value: string, extra: { type?: string; autocomplete: string; inputmode: string; placeholder?: string }, onInput: (v: string) => void): TemplateResult {
-    const id = `${this.idPrefix}-${field}`;
-    const invalid = Boolean(this.fieldErrors[field]);
-    return html`<div part="field" class="wide">
-      <label part="field-label" for=${id}>${this.t(`field.${field}`)}</label>
-      <input part=${part} id=${id} data-field=${field} type=${extra.type ?? 'text'} autocomplete=${extra.autocomplete}
-        inputmode=${extra.inputmode} placeholder=${extra.placeholder ?? ''} .value=${live(value)} ?disabled=${this.locked}
-        aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${this.errorId(field)} required
-        @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
-        @change=${() => this.changed({ field })} />
-      ${this.renderError(field)}
-    </div>`;
-  }
-
   private get locked(): boolean {
     return this.disabled || this.payment.submitting || this.phase !== 'ready';
-  }
-
-  private renderIdentification(): TemplateResult | typeof nothing {
-    if (!this.idTypes.length) return nothing;
-    const typeId = `${this.idPrefix}-identificationType`;
-    const numberId = `${this.idPrefix}-identificationNumber`;
-    const current = this.idTypes.find((t) => t.id === this.idType);
-    const invalid = (f: FieldName) => (this.fieldErrors[f] ? 'true' : 'false');
-    return html`<div part="field" class="wide">
-      <div class="id-row">
-        <label part="field-label" for=${typeId}>${this.t('field.identificationType')}</label>
-        <label part="field-label" for=${numberId}>${this.t('field.identificationNumber')}</label>
-        <select part="identification-type" id=${typeId} data-field="identificationType" ?disabled=${this.locked}
-          aria-invalid=${invalid('identificationType')} aria-describedby=${this.errorId('identificationType')}
-          @change=${(e: Event) => {
-            this.idType = (e.target as HTMLSelectElement).value;
-            this.changed({ field: 'identificationType' });
-          }}>
-          ${this.idTypes.map((t) => html`<option value=${t.id} ?selected=${t.id === this.idType}>${t.name}</option>`)}
-        </select>
-        <input part="identification-number" id=${numberId} data-field="identificationNumber" type="text" autocomplete="off"
-          inputmode=${current?.type === 'number' ? 'numeric' : 'text'} maxlength=${current?.max_length ?? 32}
-          placeholder=${this.t('placeholder.identificationNumber')} .value=${live(this.idNumber)} ?disabled=${this.locked}
-          aria-invalid=${invalid('identificationNumber')} aria-describedby="${this.errorId('identificationType')} ${this.errorId('identificationNumber')}" required
-          @input=${(e: Event) => (this.idNumber = (e.target as HTMLInputElement).value)}
-          @change=${() => this.changed({ field: 'identificationNumber' })} />
-      </div>
-      ${this.renderError('identificationType')} ${this.renderError('identificationNumber')}
-    </div>`;
-  }
-
-  private renderIssuer(): TemplateResult | typeof nothing {
-    if (!this.card.needsIssuer) return nothing;
-    const id = `${this.idPrefix}-issuer`;
-    return html`<div part="field" class="wide">
-      <label part="field-label" for=${id}>${this.t('field.issuer')}</label>
-      <select part="issuer" id=${id} data-field="issuer" ?disabled=${this.locked} aria-invalid=${this.fieldErrors.issuer ? 'true' : 'false'}
-        aria-describedby=${this.errorId('issuer')}
-        @change=${(e: Event) => {
-          this.card.issuerId = (e.target as HTMLSelectElement).value;
-          this.changed({ field: 'issuer' });
-          this.requestUpdate();
-        }}>
-        <option value="" ?selected=${!this.card.issuerId}>${this.t('ui.selectPlaceholder')}</option>
-        ${this.card.issuers.map((i) => html`<option value=${String(i.id)} ?selected=${String(i.id) === this.card.issuerId}>${i.name}</option>`)}
-      </select>
-      ${this.renderError('issuer')}
-    </div>`;
-  }
-
-  private installmentLabel(c: { installments: number; installmentAmount: number; totalAmount: number; interestFree: boolean }): string {
-    if (c.installments === 1) return this.t('installments.single', { amount: this.money(c.totalAmount) });
-    const base = this.t('installments.optionTotal', { count: c.installments, amount: this.money(c.installmentAmount), total: this.money(c.totalAmount) });
-    return c.interestFree ? `${base} · ${this.t('installments.interestFree')}` : base;
   }
 
   /** The installment options were quoted for the amount shown now. */
@@ -913,113 +772,153 @@ export class MpCheckoutElement extends LitElement {
     return !this.card.loading && this.card.quotedAmount === this.amount;
   }
 
-  private renderInstallments(): TemplateResult | typeof nothing {
-    const { choices } = this.card;
-    if (!choices.length) return nothing;
-    const current = this.quoteIsCurrent;
-    const id = `${this.idPrefix}-installments`;
-    const selected = this.card.selectedChoice;
-    return html`<div part="field" class="wide">
-      <label part="field-label" for=${id}>${this.t('field.installments')}</label>
-      <select part="installments" id=${id} data-field="installments" ?disabled=${this.locked || !current}
-        aria-invalid=${this.fieldErrors.installments ? 'true' : 'false'} aria-describedby=${this.errorId('installments')}
-        @change=${(e: Event) => {
-          this.card.installments = Number((e.target as HTMLSelectElement).value);
-          this.changed({ field: 'installments', installments: this.card.installments });
-          this.requestUpdate();
-        }}>
-        ${choices.map((c) => html`<option value=${c.installments} ?selected=${c === selected}>${this.installmentLabel(c)}</option>`)}
-      </select>
-      ${selected?.bankMayChargeInterest ? html`<p class="note">${this.t('installments.bankInterest')}</p>` : nothing}
-      ${this.renderError('installments')} ${selected && current ? this.renderFinancing(selected) : nothing}
-    </div>`;
+  /** One field's ids, label and error, as every field template takes them. */
+  private fieldView(field: FieldName): FieldView {
+    const error = this.fieldErrors[field];
+    return {
+      id: `${this.idPrefix}-${field}`,
+      label: this.t(`field.${field}`),
+      errorId: `${this.idPrefix}-${field}-error`,
+      error: this.text(error),
+      invalid: Boolean(error),
+      disabled: this.locked,
+    };
   }
 
-  private renderFinancing(c: NonNullable<CardController['selectedChoice']>): TemplateResult | typeof nothing {
-    if (c.installments <= 1 && this.resolvedSite !== 'MLA') return nothing;
+  private secureFieldView(type: SecureFieldType, wide: boolean): SecureFieldView {
+    const brand = type === 'cardNumber' && this.card.method ? this.card.method.name : undefined;
+    return { ...this.fieldView(type), slot: SECURE_FIELD_SLOTS[type], brand, wide };
+  }
+
+  private textInput(field: 'cardholderName' | 'email', part: string, value: string, input: { type: string; autocomplete: string; inputmode: string }, onInput: (value: string) => void) {
+    const placeholder = this.t(`placeholder.${field}`);
+    return textField({ ...this.fieldView(field), ...input, field, part, placeholder, value, onInput, onChange: () => this.changed({ field }) });
+  }
+
+  private identificationView(): IdentificationView {
+    const onTypeChange = (id: string) => {
+      this.idType = id;
+      this.changed({ field: 'identificationType' });
+    };
+    return {
+      types: this.idTypes,
+      type: { ...this.fieldView('identificationType'), value: this.idType, onChange: onTypeChange },
+      number: {
+        ...this.fieldView('identificationNumber'),
+        value: this.idNumber,
+        placeholder: this.t('placeholder.identificationNumber'),
+        onInput: (value) => (this.idNumber = value),
+        onChange: () => this.changed({ field: 'identificationNumber' }),
+      },
+    };
+  }
+
+  private issuerView(): IssuerView {
+    return {
+      ...this.fieldView('issuer'),
+      issuers: this.card.issuers,
+      value: this.card.issuerId,
+      placeholder: this.t('ui.selectPlaceholder'),
+      onChange: (issuerId) => {
+        this.card.issuerId = issuerId;
+        this.changed({ field: 'issuer' });
+        this.requestUpdate();
+      },
+    };
+  }
+
+  private installmentsView(): InstallmentsView {
+    const current = this.quoteIsCurrent;
+    const selected = this.card.selectedChoice;
+    return {
+      ...this.fieldView('installments'),
+      disabled: this.locked || !current,
+      options: this.card.choices.map((c) => ({ installments: c.installments, label: this.installmentLabel(c), selected: c === selected })),
+      bankInterestNote: selected?.bankMayChargeInterest ? this.t('installments.bankInterest') : undefined,
+      financing: selected && current ? this.financingView(selected) : undefined,
+      onChange: (installments) => {
+        this.card.installments = installments;
+        this.changed({ field: 'installments', installments: this.card.installments });
+        this.requestUpdate();
+      },
+    };
+  }
+
+  private installmentLabel(c: InstallmentChoice): string {
+    if (c.installments === 1) return this.t('installments.single', { amount: this.money(c.totalAmount) });
+    const base = this.t('installments.optionTotal', { count: c.installments, amount: this.money(c.installmentAmount), total: this.money(c.totalAmount) });
+    return c.interestFree ? `${base} · ${this.t('installments.interestFree')}` : base;
+  }
+
+  private financingView(c: InstallmentChoice): FinancingView {
     const percent = (value: number | undefined) =>
-      value === undefined ? '—' : `${new Intl.NumberFormat(this.localize.language || 'en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)}%`;
-    const mla = this.resolvedSite === 'MLA';
-    // Argentina always shows TEA and CFT (Resolution E 51/2017); elsewhere only rates that are known,
-    // and no financed total when the issuer, not Mercado Pago, sets the interest.
-    const showRates = mla || c.tea !== undefined || c.cft !== undefined;
-    const count = c.installments === 1
+      value === undefined ? undefined : `${new Intl.NumberFormat(this.localize.language || 'en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)}%`;
+    const plan = c.installments === 1
       ? this.t('installments.single', { amount: this.money(c.installmentAmount) })
       : this.t('financing.installments', { count: c.installments, amount: this.money(c.installmentAmount) });
-    return html`<div part="financing" class=${mla ? 'mla' : ''}>
-      <slot name="price-disclosure">
-        <dl>
-          <dt>${this.t('financing.cashPrice')}</dt><dd>${this.money(this.amount)}</dd>
-          ${c.bankMayChargeInterest ? nothing : html`<dt>${this.t('financing.financedPrice')}</dt><dd>${this.money(c.totalAmount)}</dd>`}
-          <dt>${this.t('field.installments')}</dt><dd>${count}</dd>
-          ${showRates ? html`<dt>${this.t('financing.tea')}</dt><dd part="tea">${percent(c.tea)}</dd>` : nothing}
-          ${c.tna !== undefined ? html`<dt>${this.t('financing.tna')}</dt><dd>${percent(c.tna)}</dd>` : nothing}
-          ${showRates ? html`<dt part="cft">${this.t('financing.cft')}</dt><dd part="cft">${percent(c.cft)}</dd>` : nothing}
-        </dl>
-      </slot>
-    </div>`;
+    return {
+      mla: this.resolvedSite === 'MLA',
+      installments: c.installments,
+      bankMayChargeInterest: c.bankMayChargeInterest,
+      labels: {
+        cashPrice: this.t('financing.cashPrice'),
+        financedPrice: this.t('financing.financedPrice'),
+        installments: this.t('field.installments'),
+        tea: this.t('financing.tea'),
+        tna: this.t('financing.tna'),
+        cft: this.t('financing.cft'),
+      },
+      cashPrice: this.money(this.amount),
+      financedPrice: this.money(c.totalAmount),
+      plan,
+      tea: percent(c.tea),
+      tna: percent(c.tna),
+      cft: percent(c.cft),
+    };
   }
 
-  private renderBanner(): TemplateResult {
-    const site = SITES[this.resolvedSite];
-    return html`<div part="banner">
-      <slot name="banner">
-        <span>${this.t('banner.accepted')}: Visa, Mastercard, American Express</span>
-        <a href=${site.promotionsUrl} target="_blank" rel="noopener noreferrer">${this.t('banner.promotions')}</a>
-        <a href=${site.financingCostsUrl} target="_blank" rel="noopener noreferrer">${this.t('banner.financingCosts')}</a>
-      </slot>
-    </div>`;
-  }
-
-  private renderActions(): TemplateResult {
-    const submitting = this.payment.submitting;
-    return html`<div class="wide actions">
-      <slot name="terms"></slot>
-      <button part="submit-button" type="submit" ?disabled=${this.locked} aria-busy=${submitting ? 'true' : 'false'}>
-        ${submitting ? this.t('ui.paying') : this.t('ui.pay', { amount: this.money(this.amount) })}
-      </button>
-    </div>`;
-  }
-
-  private renderRecovery(): TemplateResult | typeof nothing {
-    if (this.offerReload) return html`<button class="secondary" type="button" @click=${() => window.location.reload()}>${this.t('ui.reload')}</button>`;
-    if (this.retryWith) return html`<button class="secondary" type="button" @click=${this.retryWith}>${this.t('ui.retry')}</button>`;
-    if (this.offerAnotherCard) return html`<button class="secondary" type="button" @click=${() => this.tryAnotherCard()}>${this.t('ui.tryAnotherCard')}</button>`;
-    return nothing;
-  }
-
-  private renderChallenge(): TemplateResult | typeof nothing {
-    if (!this.challenge) return nothing;
-    const frameName = `${this.idPrefix}-3ds`;
-    // The creq travels as the submitter button's name/value: no input, select or textarea carries a name.
-    return html`<iframe class="challenge" name=${frameName} title=${this.t('ui.challengeTitle')}></iframe>
-      <form class="challenge-form" method="post" action=${this.challenge.url} target=${frameName} hidden>
-        <button type="submit" name="creq" value=${this.challenge.creq} tabindex="-1"></button>
-      </form>`;
+  /** The one way out of the failure on screen, if there is one. */
+  private recoveryView(): RecoveryView | undefined {
+    if (this.offerReload) return { label: this.t('ui.reload'), onClick: () => window.location.reload() };
+    if (this.retryWith) return { label: this.t('ui.retry'), onClick: this.retryWith };
+    if (this.offerAnotherCard) return { label: this.t('ui.tryAnotherCard'), onClick: () => this.tryAnotherCard() };
+    return undefined;
   }
 
   protected override render(): TemplateResult {
     const ready = this.localize.ready;
     const tone = this.message?.tone ?? 'info';
     const hideForm = this.phase === 'error' || Boolean(this.challenge) || (this.phase === 'done' && this.message?.tone === 'success');
+    const site = SITES[this.resolvedSite];
+    const submitting = this.payment.submitting;
     return html`<div part="base" aria-busy=${this.phase === 'loading' ? 'true' : 'false'}>
       ${this.mode === 'test' && ready ? html`<span part="test-badge" title=${this.t('ui.testModeHint')}>${this.t('ui.testMode')}</span>` : nothing}
-      ${ready ? this.renderBanner() : nothing}
+      ${ready
+        ? banner({
+            accepted: this.t('banner.accepted'),
+            promotions: { href: site.promotionsUrl, text: this.t('banner.promotions') },
+            financingCosts: { href: site.financingCostsUrl, text: this.t('banner.financingCosts') },
+          })
+        : nothing}
       <form part="form" novalidate ?hidden=${hideForm} @submit=${(e: Event) => {
         e.preventDefault();
         void this.submit();
       }}>
         ${this.phase === 'loading' ? html`<p class="wide note">${this.t('ui.loading')}</p>` : nothing}
-        ${this.renderSecureField('cardNumber', true)} ${this.renderSecureField('expirationDate', false)} ${this.renderSecureField('securityCode', false)}
-        ${this.renderInput('cardholderName', 'cardholder-name', this.cardholderName, { autocomplete: 'cc-name', inputmode: 'text', placeholder: this.t('placeholder.cardholderName') }, (v) => (this.cardholderName = v))}
-        ${this.renderIdentification()}
-        ${this.payerEmail ? nothing : this.renderInput('email', 'email', this.email, { type: 'email', autocomplete: 'email', inputmode: 'email', placeholder: this.t('placeholder.email') }, (v) => (this.email = v))}
-        ${this.renderIssuer()} ${this.renderInstallments()} ${this.renderActions()}
+        ${secureField(this.secureFieldView('cardNumber', true))} ${secureField(this.secureFieldView('expirationDate', false))} ${secureField(this.secureFieldView('securityCode', false))}
+        ${this.textInput('cardholderName', 'cardholder-name', this.cardholderName, { type: 'text', autocomplete: 'cc-name', inputmode: 'text' }, (v) => (this.cardholderName = v))}
+        ${identification(this.identificationView())}
+        ${this.payerEmail ? nothing : this.textInput('email', 'email', this.email, { type: 'email', autocomplete: 'email', inputmode: 'email' }, (v) => (this.email = v))}
+        ${this.card.needsIssuer ? issuerSelect(this.issuerView()) : nothing} ${installmentsSelect(this.installmentsView())} ${payActions({
+          label: submitting ? this.t('ui.paying') : this.t('ui.pay', { amount: this.money(this.amount) }),
+          busy: submitting,
+          disabled: this.locked,
+        })}
         <p class="wide note">${this.t('ui.secureNotice')}</p>
       </form>
-      ${this.renderChallenge()}
+      ${challengeFrame(this.challenge && { frameName: `${this.idPrefix}-3ds`, title: this.t('ui.challengeTitle'), ...this.challenge })}
       <div part="message" class="tone-${tone}" role="status" aria-live="polite" aria-atomic="true">${this.text(this.message)}</div>
-      ${this.renderRecovery()}
+      ${recoveryButton(this.recoveryView())}
     </div>`;
   }
 }

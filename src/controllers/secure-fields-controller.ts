@@ -5,20 +5,24 @@
  * element, projected into the shadow layout through named slots.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type {
-  MercadoPagoInstance,
-  PaymentMethodSettings,
-  SecureField,
-  SecureFieldOptions,
-  SecureFieldType,
-  ValidityCause,
+import {
+  SECURE_FIELDS,
+  type MercadoPagoInstance,
+  type PaymentMethodSettings,
+  type SecureField,
+  type SecureFieldOptions,
+  type SecureFieldType,
+  type ValidityCause,
 } from '../services/sdk-types.js';
 
-export const SECURE_FIELDS: readonly SecureFieldType[] = ['cardNumber', 'expirationDate', 'securityCode'];
+/** The slot (and frame part) each field's light-DOM container is projected through. */
+export const SECURE_FIELD_SLOTS: Readonly<Record<SecureFieldType, string>> = {
+  cardNumber: 'card-number',
+  expirationDate: 'expiration-date',
+  securityCode: 'security-code',
+};
 
-export interface SecureFieldsHost extends ReactiveControllerHost {
-  /** The light-DOM container id for a field (unique per element instance). */
-  containerId(field: SecureFieldType): string;
+export interface SecureFieldsHost extends ReactiveControllerHost, ParentNode {
   secureFieldOptions(field: SecureFieldType): SecureFieldOptions;
   fieldsReady(): void;
   fieldsFailed(code: 'fields_timeout' | 'fields_mount_failed' | 'sdk_request_failed', cause?: unknown): void;
@@ -37,7 +41,15 @@ export class SecureFieldsController implements ReactiveController {
   /** Fields holding something the buyer typed (a rebuild would throw it away). */
   readonly typed = new Set<SecureFieldType>();
 
-  constructor(private readonly host: SecureFieldsHost, private readonly timeoutMs: () => number) {
+  /**
+   * @param idPrefix Unique per element instance: the SDK finds containers by id in the document,
+   *   so two checkouts on one page must never share one.
+   */
+  constructor(
+    private readonly host: SecureFieldsHost,
+    private readonly timeoutMs: () => number,
+    private readonly idPrefix: string,
+  ) {
     host.addController(this);
   }
 
@@ -49,7 +61,9 @@ export class SecureFieldsController implements ReactiveController {
     return this.readyFields.size === SECURE_FIELDS.length;
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    this.ensureContainers();
+  }
 
   hostDisconnected(): void {
     clearTimeout(this.timer);
@@ -63,7 +77,7 @@ export class SecureFieldsController implements ReactiveController {
         const field = mp.fields.create(type, this.host.secureFieldOptions(type));
         this.listen(type, field);
         this.fields.set(type, field);
-        field.mount(this.host.containerId(type));
+        field.mount(this.containerId(type));
       }
     } catch (error) {
       this.unmount();
@@ -113,6 +127,23 @@ export class SecureFieldsController implements ReactiveController {
     for (const [type, field] of this.fields) {
       const { placeholder, style } = this.host.secureFieldOptions(type);
       field.update({ placeholder, style });
+    }
+  }
+
+  private containerId(type: SecureFieldType): string {
+    return `${this.idPrefix}-${SECURE_FIELD_SLOTS[type]}`;
+  }
+
+  /** Creates the light-DOM mount containers, once: a reconnected element still holds its own. */
+  private ensureContainers(): void {
+    for (const type of SECURE_FIELDS) {
+      const id = this.containerId(type);
+      if (this.host.querySelector(`#${CSS.escape(id)}`)) continue;
+      const container = document.createElement('div');
+      container.id = id;
+      container.slot = SECURE_FIELD_SLOTS[type];
+      container.style.height = '100%';
+      this.host.append(container);
     }
   }
 

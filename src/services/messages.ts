@@ -16,6 +16,21 @@ export type FieldName =
   | 'issuer'
   | 'installments';
 
+/** A message to show, kept as keys so it re-renders in the new language after a switch. */
+export interface Message {
+  keys: string | string[];
+  vars?: Record<string, unknown>;
+  tone: 'info' | 'success' | 'error';
+}
+
+/** The error under each field that has one, in form order (the first one gets the focus). */
+export type FieldErrors = Partial<Record<FieldName, Message>>;
+
+/** Field errors and technical errors alike are shown in the error tone. */
+export function errorMessage(keys: string | string[], vars?: Record<string, unknown>): Message {
+  return { keys, vars, tone: 'error' };
+}
+
 export type ResultKind = 'approved' | 'pending' | 'rejected' | 'unknown';
 
 export interface TokenError {

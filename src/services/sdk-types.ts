@@ -8,6 +8,14 @@
 
 export type SecureFieldType = 'cardNumber' | 'expirationDate' | 'securityCode';
 
+/** The Secure Fields, in the order the form shows them. */
+export const SECURE_FIELDS: readonly SecureFieldType[] = ['cardNumber', 'expirationDate', 'securityCode'];
+
+/** True for the fields that live in Mercado Pago's iframes rather than in the element. */
+export function isSecureField(field: string): field is SecureFieldType {
+  return (SECURE_FIELDS as readonly string[]).includes(field);
+}
+
 /** CSS properties the Secure Fields accept in their `style` option (others are ignored by MP). */
 export interface SecureFieldStyle {
   color?: string;

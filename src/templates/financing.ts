@@ -1,0 +1,66 @@
+/**
+ * The installments select and, under it, the financing block of the selected plan: what the
+ * buyer pays in total and at what rates. In Argentina the block follows Resolution E 51/2017.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ariaInvalid, fieldError, type FieldView } from './field.js';
+
+export interface InstallmentsView extends FieldView {
+  options: ReadonlyArray<{ installments: number; label: string; selected: boolean }>;
+  /** Said under the select when the buyer's bank, not Mercado Pago, sets the selected plan's interest. */
+  bankInterestNote?: string;
+  /** The selected plan's costs; absent while no plan is quoted for the amount shown. */
+  financing?: FinancingView;
+  onChange(installments: number): void;
+}
+
+export interface FinancingView {
+  /** Argentina (MLA), where Resolution E 51/2017 applies. */
+  mla: boolean;
+  installments: number;
+  /** The issuer, not Mercado Pago, sets the interest, so there is no financed total to state. */
+  bankMayChargeInterest: boolean;
+  labels: { cashPrice: string; financedPrice: string; installments: string; tea: string; tna: string; cft: string };
+  cashPrice: string;
+  financedPrice: string;
+  /** The plan in words: "6 installments of $ 296.37", "1 payment of $ 1,500.50". */
+  plan: string;
+  /** The rates, formatted; absent when the plan does not state them. */
+  tea?: string;
+  tna?: string;
+  cft?: string;
+}
+
+export function installmentsSelect(view: InstallmentsView): TemplateResult | typeof nothing {
+  if (!view.options.length) return nothing;
+  return html`<div part="field" class="wide">
+    <label part="field-label" for=${view.id}>${view.label}</label>
+    <select part="installments" id=${view.id} data-field="installments" ?disabled=${view.disabled}
+      aria-invalid=${ariaInvalid(view)} aria-describedby=${view.errorId}
+      @change=${(e: Event) => view.onChange(Number((e.target as HTMLSelectElement).value))}>
+      ${view.options.map((o) => html`<option value=${o.installments} ?selected=${o.selected}>${o.label}</option>`)}
+    </select>
+    ${view.bankInterestNote !== undefined ? html`<p class="note">${view.bankInterestNote}</p>` : nothing}
+    ${fieldError(view)} ${view.financing ? financingBlock(view.financing) : nothing}
+  </div>`;
+}
+
+function financingBlock(view: FinancingView): TemplateResult | typeof nothing {
+  if (view.installments <= 1 && !view.mla) return nothing;
+  const { labels } = view;
+  // Argentina always shows TEA and CFT (Resolution E 51/2017); elsewhere only rates that are known,
+  // and no financed total when the issuer, not Mercado Pago, sets the interest.
+  const showRates = view.mla || view.tea !== undefined || view.cft !== undefined;
+  return html`<div part="financing" class=${view.mla ? 'mla' : ''}>
+    <slot name="price-disclosure">
+      <dl>
+        <dt>${labels.cashPrice}</dt><dd>${view.cashPrice}</dd>
+        ${view.bankMayChargeInterest ? nothing : html`<dt>${labels.financedPrice}</dt><dd>${view.financedPrice}</dd>`}
+        <dt>${labels.installments}</dt><dd>${view.plan}</dd>
+        ${showRates ? html`<dt>${labels.tea}</dt><dd part="tea">${view.tea ?? '—'}</dd>` : nothing}
+        ${view.tna !== undefined ? html`<dt>${labels.tna}</dt><dd>${view.tna}</dd>` : nothing}
+        ${showRates ? html`<dt part="cft">${labels.cft}</dt><dd part="cft">${view.cft ?? '—'}</dd>` : nothing}
+      </dl>
+    </slot>
+  </div>`;
+}
