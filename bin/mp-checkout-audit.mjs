@@ -8,6 +8,8 @@
 // <mp-checkout> to audit), 2 usage error or the browser/page could not be opened.
 // Chromium: CHROME_PATH, else /usr/bin/chromium. Needs the `puppeteer-core` package.
 
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
+
 const USAGE = `Usage: mp-checkout-audit <url> [--json] [--timeout ms] [--chromium-arg flag]...
 
 Opens <url> in headless Chromium, waits for every <mp-checkout> to finish loading, runs its audit()
@@ -21,17 +23,6 @@ and prints Mercado Pago's production checklist (R1-R9) for each element.
 
 Chromium comes from CHROME_PATH, else /usr/bin/chromium.
 Exit status: 0 no errors, 1 an error in the checklist (or no <mp-checkout> found), 2 usage or launch error.`;
-
-// As in test/e2e/chromium.ts: headless as root, none of the background traffic CI machines refuse.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** How long after load an <mp-checkout> may take to appear (added by script) before the page counts as having none. */
 const APPEAR_MS = 5_000;
@@ -151,7 +142,7 @@ async function loadPuppeteer() {
 
 async function audit(options) {
   const puppeteer = await loadPuppeteer();
-  const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+  const executablePath = chromiumPath();
   let browser;
   try {
     browser = await puppeteer.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...options.chromiumArgs] });

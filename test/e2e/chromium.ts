@@ -1,12 +1,46 @@
-/** Debian's Chromium, headless as root, with the background traffic this offline machine refuses. */
-export const chromiumPath = () => process.env.CHROME_PATH || '/usr/bin/chromium';
+/**
+ * Browser helpers for the end-to-end tests: Debian's Chromium (launched like the audit command
+ * launches it), and a buyer typing a test card into the Secure Field iframes with the keyboard.
+ */
+import assert from 'node:assert/strict';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../bin/chromium.mjs';
 
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS as chromiumArgs, chromiumPath };
+
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/** The frame of a Secure Field mounted by the first <mp-checkout> on the page. */
+export async function fieldFrame(page: Page, name: 'cardNumber' | 'expirationDate' | 'securityCode'): Promise<Frame> {
+  const handle = await page.waitForSelector(`mp-checkout iframe[name="${name}"]`);
+  const frame = await handle!.contentFrame();
+  assert.ok(frame, `no frame for ${name}`);
+  return frame;
+}
+
+export interface TestCard {
+  number?: string;
+  expiry?: string;
+  cvv?: string;
+  name: string;
+  id?: string;
+  email?: string;
+}
+
+/** Types a test card (Argentine Visa by default) and the buyer's data, then waits for installments. */
+export async function typeCard(page: Page, card: TestCard): Promise<void> {
+  await (await fieldFrame(page, 'cardNumber')).type('input', card.number ?? '4509953566233704', { delay: 5 });
+  await (await fieldFrame(page, 'expirationDate')).type('input', card.expiry ?? '1130', { delay: 5 });
+  await (await fieldFrame(page, 'securityCode')).type('input', card.cvv ?? '123', { delay: 5 });
+  await page.type('mp-checkout >>> [part~="cardholder-name"]', card.name);
+  if (card.id !== '') await page.type('mp-checkout >>> [part~="identification-number"]', card.id ?? '12345678');
+  if (card.email !== '' && (await page.$('mp-checkout >>> [part~="email"]'))) {
+    await page.type('mp-checkout >>> [part~="email"]', card.email ?? 'buyer@example.com');
+  }
+  await page.waitForSelector('mp-checkout >>> [part~="installments"]', { timeout: 10_000 });
+}
+
+/** The text of the element's live region. */
+export const messageOf = (page: Page) => page.$eval('mp-checkout >>> [part~="message"]', (el) => el.textContent!.trim());

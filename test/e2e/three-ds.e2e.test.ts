@@ -6,16 +6,16 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import puppeteer, { type Browser, type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { startDemoServer } from '../../demo/server.ts';
-import { chromiumPath, chromiumArgs } from './chromium.ts';
+import { launchChromium, messageOf, typeCard } from './chromium.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;
 
 before(async () => {
   server = await startDemoServer(0);
-  browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -51,32 +51,15 @@ async function openDemo(query: string): Promise<{ page: Page; seen: Seen }> {
   return { page, seen };
 }
 
-async function fieldFrame(page: Page, name: string): Promise<Frame> {
-  const handle = await page.waitForSelector(`mp-checkout iframe[name="${name}"]`);
-  const frame = await handle!.contentFrame();
-  assert.ok(frame, `no frame for ${name}`);
-  return frame;
-}
-
-async function typeCard(page: Page, name: string): Promise<void> {
-  await (await fieldFrame(page, 'cardNumber')).type('input', '4509953566233704', { delay: 5 });
-  await (await fieldFrame(page, 'expirationDate')).type('input', '1130', { delay: 5 });
-  await (await fieldFrame(page, 'securityCode')).type('input', '123', { delay: 5 });
-  await page.type('mp-checkout >>> [part~="cardholder-name"]', name);
-  await page.type('mp-checkout >>> [part~="identification-number"]', '12345678');
-  await page.type('mp-checkout >>> [part~="email"]', 'buyer@example.com');
-  await page.waitForSelector('mp-checkout >>> [part~="installments"]', { timeout: 10_000 });
-}
-
 const events = (page: Page) =>
   page.evaluate(() => (window as unknown as { __events: Array<{ type: string; detail: Record<string, unknown> }> }).__events);
 
-const message = (page: Page) => page.$eval('mp-checkout >>> [part~="message"]', (el) => el.textContent!.trim());
+const message = messageOf;
 
 describe('3-D Secure challenge on the demo (built bundle)', () => {
   it('CHAL: the challenge opens inside the element, the buyer confirms, polling shows the approval', async () => {
     const { page, seen } = await openDemo('?locale=en&site=MLA');
-    await typeCard(page, 'CHAL');
+    await typeCard(page, { name: 'CHAL' });
     await page.click('mp-checkout >>> [part~="submit-button"]');
 
     // The challenge iframe appears inside the element's shadow root, with an accessible title.
