@@ -1,6 +1,7 @@
 /**
  * End to end: the production guard and `audit()` on the built bundle, on the demo server with its strict
- * Content-Security-Policy, through the pages in demo/guard/. A non-secure page is a plain-HTTP host other
+ * Content-Security-Policy, through demo/guard.html, which builds its <mp-checkout> from the query string
+ * (`guardPage()` below). A non-secure page is a plain-HTTP host other
  * than localhost (`shop.test`, mapped to 127.0.0.1); there service workers cannot run, so MercadoPago.js is
  * answered at its official URL by request interception with the sandbox double — the real loader path.
  * Last, the `mp-checkout-audit` command, run as a child process.
@@ -163,9 +164,55 @@ async function typeCard(page: Page, name: string): Promise<void> {
 
 const SECURE_FIELDS = ['cardNumber', 'expirationDate', 'securityCode'].sort();
 
+/** A complete production configuration: what demo/guard.html is given unless a case changes it. */
+const PRODUCTION: Record<string, string> = {
+  'public-key': 'APP_USR-guard-demo-0000',
+  amount: '15000.00',
+  action: '/process_payment',
+  'status-action': '/payment_status',
+  site: 'MLA',
+  locale: 'en',
+  description: 'Yerba mate kit',
+  'statement-descriptor': 'MPCHECKOUT DEMO',
+  'payer-email': 'buyer@example.com',
+  items: '[{"id":"kit-1","title":"Yerba mate kit","quantity":1,"unit_price":15000}]',
+};
+const TEST_KEY = 'TEST-guard-demo-0000';
+
+/**
+ * The URL of demo/guard.html for one configuration: every query parameter becomes an attribute of its
+ * <mp-checkout>, except the page's flags `terms=0`, `disclosure=text|empty` and `sdk=self-hosted`.
+ * `null` leaves an attribute out.
+ */
+function guardPage(query: Record<string, string | null>): string {
+  const given = Object.entries(query).filter((pair): pair is [string, string] => pair[1] !== null);
+  return `/demo/guard.html?${new URLSearchParams(given)}`;
+}
+const withProduction = (changes: Record<string, string | null> = {}) => guardPage({ ...PRODUCTION, ...changes });
+
+/** The configurations the tests open, by name. */
+const PAGES = {
+  production: withProduction(),
+  'test-key': withProduction({ 'public-key': TEST_KEY }),
+  'self-hosted-sdk': withProduction({ sdk: 'self-hosted' }),
+  'amount-not-a-number': withProduction({ amount: '15.000,00' }),
+  'amount-zero': withProduction({ amount: '0' }),
+  'missing-amount': withProduction({ amount: null }),
+  'action-javascript': withProduction({ action: 'javascript:alert(1)' }),
+  'missing-action': withProduction({ action: null }),
+  'clp-decimals': withProduction({ amount: '15000.50', site: 'MLC' }),
+  'clp-decimals-test': withProduction({ 'public-key': TEST_KEY, amount: '15000.50', site: 'MLC' }),
+  'missing-key': withProduction({ 'public-key': null }),
+  'invalid-key': withProduction({ 'public-key': 'PUBLIC-guard-demo-0000' }),
+  // The bare minimum: a test key, amount and action; no terms, payer, items or status endpoint.
+  warnings: guardPage({ 'public-key': TEST_KEY, amount: '15000.00', action: '/process_payment', site: 'MLA', locale: 'en', terms: '0' }),
+  'price-disclosure': withProduction({ disclosure: 'text' }),
+  'price-disclosure-empty': withProduction({ disclosure: 'empty' }),
+};
+
 describe('production guard: page context', () => {
   it('refuses a production key on a non-secure (plain HTTP) page: no card form, a visible error, mp-error and console.error', async () => {
-    const opened = await open('/demo/guard/production.html', { insecure: true });
+    const opened = await open(PAGES.production, { insecure: true });
     const { page } = opened;
     assert.equal(await page.evaluate(() => window.isSecureContext), false, 'precondition: shop.test over HTTP is not a secure context');
     await waitForState(page, 'error');
@@ -189,7 +236,7 @@ describe('production guard: page context', () => {
   });
 
   it('lets a TEST- key work on the same non-secure page, with warnings only', async () => {
-    const opened = await open('/demo/guard/test-key.html', { insecure: true });
+    const opened = await open(PAGES['test-key'], { insecure: true });
     const { page } = opened;
     await waitForState(page, 'ready');
     assert.ok(opened.sdkRequests.length > 0, 'MercadoPago.js was requested at its official URL');
@@ -210,7 +257,7 @@ describe('production guard: page context', () => {
   });
 
   it('mounts a complete production configuration on a secure page, and every requirement passes', async () => {
-    const opened = await open('/demo/guard/production.html');
+    const opened = await open(PAGES.production);
     const { page } = opened;
     await waitForState(page, 'ready');
     assert.deepEqual(await cardFrames(page), SECURE_FIELDS);
@@ -225,7 +272,7 @@ describe('production guard: page context', () => {
   });
 
   it('refuses a production key when window.MercadoPago is a self-hosted copy, not the official script', async () => {
-    const opened = await open('/demo/guard/self-hosted-sdk.html');
+    const opened = await open(PAGES['self-hosted-sdk']);
     const { page } = opened;
     assert.equal(await page.evaluate(() => typeof (window as { MercadoPago?: unknown }).MercadoPago), 'function', 'precondition: a working copy is on the page');
     await waitForState(page, 'error');
@@ -244,7 +291,7 @@ describe('production guard: page context', () => {
 });
 
 describe('production guard: configuration', () => {
-  const cases: Array<{ page: string; code: string; shown: RegExp }> = [
+  const cases: Array<{ page: keyof typeof PAGES; code: string; shown: RegExp }> = [
     { page: 'amount-not-a-number', code: 'invalid_amount', shown: /"amount".*number greater than 0/ },
     { page: 'amount-zero', code: 'invalid_amount', shown: /"amount".*number greater than 0/ },
     { page: 'missing-amount', code: 'missing_amount', shown: /"amount".*missing/ },
@@ -255,8 +302,8 @@ describe('production guard: configuration', () => {
     { page: 'invalid-key', code: 'invalid_public_key', shown: /TEST- or APP_USR-/ },
   ];
   for (const { page: name, code, shown } of cases) {
-    it(`${name}.html → refused with mp-error "${code}", a visible explanation and an error in audit()`, async () => {
-      const opened = await open(`/demo/guard/${name}.html`);
+    it(`${name} → refused with mp-error "${code}", a visible explanation and an error in audit()`, async () => {
+      const opened = await open(PAGES[name]);
       const { page } = opened;
       await waitForState(page, 'error');
       const errors = await mpErrors(page);
@@ -277,7 +324,7 @@ describe('production guard: configuration', () => {
   }
 
   it('CLP decimals with a TEST- key: a warning in audit(), and the form still mounts', async () => {
-    const opened = await open('/demo/guard/clp-decimals-test.html');
+    const opened = await open(PAGES['clp-decimals-test']);
     const { page } = opened;
     await waitForState(page, 'ready');
     assert.deepEqual(await cardFrames(page), SECURE_FIELDS);
@@ -292,7 +339,7 @@ describe('production guard: configuration', () => {
 
 describe('production guard: warnings', () => {
   it('no terms, no payer or items, no status-action → R9, R4 and R5 warnings, each logged once; the form works', async () => {
-    const opened = await open('/demo/guard/warnings.html');
+    const opened = await open(PAGES.warnings);
     const { page } = opened;
     await waitForState(page, 'ready');
     assert.deepEqual(await cardFrames(page), SECURE_FIELDS);
@@ -312,7 +359,7 @@ describe('production guard: warnings', () => {
   });
 
   it('Argentina: the merchant\'s own text in the price-disclosure slot counts as the disclosure (R8)', async () => {
-    const opened = await open('/demo/guard/price-disclosure.html');
+    const opened = await open(PAGES['price-disclosure']);
     const { page } = opened;
     await waitForState(page, 'ready');
     const before = entry(await audit(page), 'R8');
@@ -327,7 +374,7 @@ describe('production guard: warnings', () => {
   });
 
   it('Argentina: an empty price-disclosure slot is reported (R8 warning), before and after a card is typed', async () => {
-    const opened = await open('/demo/guard/price-disclosure-empty.html');
+    const opened = await open(PAGES['price-disclosure-empty']);
     const { page } = opened;
     await waitForState(page, 'ready');
     const before = entry(await audit(page), 'R8');
@@ -340,7 +387,7 @@ describe('production guard: warnings', () => {
   });
 
   it('a name attribute added later to a slotted control is reported by audit() (R2) and console.warn', async () => {
-    const opened = await open('/demo/guard/production.html');
+    const opened = await open(PAGES.production);
     const { page } = opened;
     await waitForState(page, 'ready');
     await page.evaluate(() => {
@@ -362,7 +409,7 @@ describe('production guard: warnings', () => {
   });
 
   it('a named control appended after ready is reported by audit() (R2) and console.warn', async () => {
-    const opened = await open('/demo/guard/production.html');
+    const opened = await open(PAGES.production);
     const { page } = opened;
     await waitForState(page, 'ready');
     await page.evaluate(() => {
@@ -387,7 +434,7 @@ describe('strict Content-Security-Policy', () => {
     assert.ok(recipe, 'the README has the Content-Security-Policy recipe');
     const directives = (text: string) => text.split(';').map((d) => d.trim().replace(/\s+/g, ' ')).filter(Boolean);
 
-    const opened = await open('/demo/guard/production.html');
+    const opened = await open(PAGES.production);
     const { page } = opened;
     assert.deepEqual(directives(opened.cspHeader), directives(recipe[1]), 'the page is served with the README recipe');
     assert.doesNotMatch(opened.cspHeader, /unsafe-eval/);
@@ -431,7 +478,7 @@ describe('mp-checkout-audit command', () => {
   });
 
   it('against the production page on a non-secure host: marks R3 as an error and exits 1', async () => {
-    const url = `http://${INSECURE_HOST}:${port}/demo/guard/production.html`;
+    const url = `http://${INSECURE_HOST}:${port}${PAGES.production}`;
     const { code, stdout, stderr } = await run([url, `--chromium-arg=${HOST_RULES}`]);
     assert.equal(code, 1, `exit code (stderr: ${stderr})\n${stdout}`);
     assert.match(stdout, /^\s*✗ R3\s+error\s+.*HTTPS/m);
@@ -439,7 +486,7 @@ describe('mp-checkout-audit command', () => {
   });
 
   it('--json prints the same report as data', async () => {
-    const { code, stdout } = await run([`${server.url}demo/guard/warnings.html`, '--json']);
+    const { code, stdout } = await run([new URL(PAGES.warnings, server.url).href, '--json']);
     assert.equal(code, 0);
     const report = JSON.parse(stdout) as { errors: number; warnings: number; elements: Array<{ mode: string; state: string; entries: AuditEntry[] }> };
     assert.equal(report.elements.length, 1);
