@@ -5,14 +5,14 @@ import { LocalizeController } from './controllers/localize-controller.js';
 import { SdkController } from './controllers/sdk-controller.js';
 import { SECURE_FIELD_SLOTS, SecureFieldsController } from './controllers/secure-fields-controller.js';
 import { CardController, type CardProblem } from './controllers/card-controller.js';
-import { PaymentController } from './controllers/payment-controller.js';
+import { PaymentController, type PaymentRequestParts, type PaymentSummary } from './controllers/payment-controller.js';
 import { MpChangeEvent, MpErrorEvent, MpPaymentEvent, MpReadyEvent, MpSubmitEvent, type MpChangeDetail } from './events/events.js';
-import { configProblems, keyMode, UNWORKABLE_PROBLEMS, type ConfigProblem } from './services/config.js';
+import { configProblems, isHttpUrl, keyMode, UNWORKABLE_PROBLEMS, type ConfigProblem } from './services/config.js';
 import type { InstallmentChoice } from './services/financing.js';
 import { auditChecklist, blockingProblems, type AuditEntry } from './services/guard.js';
 import { hasOfficialSdkScript } from './services/sdk-loader.js';
 import { resourceChain } from './services/i18n.js';
-import { buildPaymentPayload, type PayerData } from './services/payload.js';
+import { buildPaymentPayload, type PayerData, type PaymentPayloadInput } from './services/payload.js';
 import type { ClientOutcome } from './services/payment-client.js';
 import {
   errorMessage,
@@ -187,11 +187,15 @@ export class MpCheckoutElement extends LitElement {
     return this.payment.submit();
   }
 
-  /** Clears what the buyer entered and any result, keeping the mounted fields. */
+  /**
+   * Clears what the buyer entered and any result, keeping the mounted fields. Ignored while a
+   * payment is in flight; an attempt whose outcome is still unknown is kept, so a later submit
+   * repeats it instead of risking a second charge.
+   */
   reset(): void {
+    if (this.payment.submitting) return;
     this.cardholderName = this.idNumber = this.email = '';
     this.clearFeedback();
-    this.payment.attempts.settle();
     this.payment.stopPolling();
     this.challenge = undefined;
     this.card.reset();
@@ -225,6 +229,7 @@ export class MpCheckoutElement extends LitElement {
         isArgentina: this.resolvedSite === 'MLA',
         disclosureShown: !disclosure.any || disclosure.visible,
         termsShown: terms.visible,
+        guessedSite: isSiteId(this.site) || siteFromLocale(this.localize.requestedTag) ? undefined : this.resolvedSite,
       },
       (key, vars) => this.localize.t(key, vars as never),
     );
@@ -260,6 +265,8 @@ export class MpCheckoutElement extends LitElement {
       amount: this.amount,
       action: this.action,
       site: this.site,
+      resolvedSite: this.resolvedSite,
+      successUrl: this.successUrl,
       itemsInvalid: this.items === null,
       baseUrl: document.baseURI,
     });
@@ -289,7 +296,8 @@ export class MpCheckoutElement extends LitElement {
       this.payment.teardown();
       this.card.reset();
       this.sdk.reset();
-      this.phase = 'loading';
+      // An approved or pending payment stays so when the element comes back: never payable twice.
+      if (this.phase !== 'done') this.phase = 'loading';
     });
   }
 
@@ -323,6 +331,7 @@ export class MpCheckoutElement extends LitElement {
     if (fatal.length || blocking.length) {
       return this.refuse([...blocking.map((code) => ({ code })), ...fatal]);
     }
+    if (this.phase === 'done') return this.resumeOutcome();
     if (this.phase === 'error') this.phase = 'loading';
     if (this.sdk.mp && !this.fields.mounted) this.sdkReady(this.sdk.mp);
     this.syncSdk();
@@ -372,7 +381,7 @@ export class MpCheckoutElement extends LitElement {
     const states = this.internals.states;
     const active: Record<string, boolean> = {
       loading: this.phase === 'loading',
-      ready: this.phase === 'ready' && !this.payment.submitting,
+      ready: this.phase === 'ready' && !this.payment.submitting && !this.disabled,
       submitting: this.payment.submitting,
       error: this.phase === 'error',
     };
@@ -439,8 +448,6 @@ export class MpCheckoutElement extends LitElement {
   binChanged(bin: string | null): void {
     if (!this.sdk.mp) return;
     this.setFieldError('cardNumber', undefined);
-    // A different card is a new payment: its first submit must not reuse an unresolved attempt.
-    if (bin && bin !== this.card.bin) this.payment.attempts.settle();
     void this.card.binChanged(this.sdk.mp, bin, this.installmentQuery());
   }
 
@@ -523,10 +530,10 @@ export class MpCheckoutElement extends LitElement {
   }
 
   /** @internal Called by a controller. */
-  confirmSubmit(): boolean {
+  confirmSubmit(summary: PaymentSummary): boolean {
     this.clearFeedback();
-    const event = new MpSubmitEvent({ amount: this.amount ?? 0, paymentMethodId: this.card.method?.id, installments: this.card.installments });
-    return this.dispatchEvent(event);
+    const { amount, paymentMethodId, installments } = summary;
+    return this.dispatchEvent(new MpSubmitEvent({ amount, paymentMethodId, installments }));
   }
 
   /** @internal Called by a controller. */
@@ -543,8 +550,10 @@ export class MpCheckoutElement extends LitElement {
   }
 
   /** @internal Called by a controller. */
-  paymentRequest() {
-    const choice = this.card.selectedChoice;
+  paymentRequest(): PaymentRequestParts {
+    const { method, issuerId, processingMode, selectedChoice } = this.card;
+    const installments = this.card.installments || 1;
+    const amount = this.amount ?? 0;
     const payer: PayerData = {
       ...this.payer,
       email: this.payerEmail || this.payer?.email || this.email.trim(),
@@ -552,26 +561,27 @@ export class MpCheckoutElement extends LitElement {
       last_name: this.payerLastName || this.payer?.last_name,
       identification: this.idTypes.length ? { type: this.idType, number: this.idNumber.trim() } : this.payer?.identification,
     };
+    // Read now, not after the token: the buyer or the page may change the form while it is made.
+    const input: Omit<PaymentPayloadInput, 'token'> = {
+      paymentMethodId: method?.id ?? '',
+      issuerId: issuerId || undefined,
+      installments,
+      paymentMethodOptionId: selectedChoice?.paymentMethodOptionId,
+      processingMode,
+      amount,
+      description: this.description,
+      statementDescriptor: this.statementDescriptor,
+      externalReference: this.externalReference,
+      payer,
+      items: this.items ?? undefined,
+      deviceId: (window as { MP_DEVICE_SESSION_ID?: string }).MP_DEVICE_SESSION_ID,
+    };
     return {
       action: this.action,
       headers: { ...this.headers },
       timeoutMs: this.requestTimeout,
-      body: (token: string) =>
-        buildPaymentPayload({
-          token,
-          paymentMethodId: this.card.method?.id ?? '',
-          issuerId: this.card.issuerId || undefined,
-          installments: this.card.installments || 1,
-          paymentMethodOptionId: choice?.paymentMethodOptionId,
-          processingMode: this.card.processingMode,
-          amount: this.amount ?? 0,
-          description: this.description,
-          statementDescriptor: this.statementDescriptor,
-          externalReference: this.externalReference,
-          payer,
-          items: this.items ?? undefined,
-          deviceId: (window as { MP_DEVICE_SESSION_ID?: string }).MP_DEVICE_SESSION_ID,
-        }),
+      summary: { amount, paymentMethodId: method?.id, paymentMethodName: method?.name, installments },
+      body: (token: string) => buildPaymentPayload({ ...input, token }),
     };
   }
 
@@ -600,19 +610,21 @@ export class MpCheckoutElement extends LitElement {
       if (cause?.field) this.focusField(cause.field);
       return;
     }
-    if (outcome.code === 'aborted') return;
     // The outcome is unknown: "Try again" repeats the same attempt (same key, token and body).
     this.retryWith = () => void this.submit();
     this.reportError(outcome.code, errorMessage(`error.${outcome.code}`), undefined, { httpStatus: outcome.httpStatus || undefined });
   }
 
+  /** The values the result messages quote: those of the payment that was sent, not of the form now. */
   private resultVars(): Record<string, unknown> {
+    const sent = this.payment.sent;
+    const installments = sent?.installments ?? (this.card.installments || 1);
     return {
-      amount: this.money(this.amount),
-      paymentMethod: this.card.method?.name ?? this.localize.t('field.cardNumber'),
-      installments: this.card.installments || 1,
+      amount: this.money(sent?.amount ?? this.amount),
+      paymentMethod: sent?.paymentMethodName ?? this.card.method?.name ?? this.localize.t('field.cardNumber'),
+      installments,
       // i18next picks the singular wording ("_one" keys) from `count`.
-      count: this.card.installments || 1,
+      count: installments,
       statementDescriptor: this.statementDescriptor,
     };
   }
@@ -629,6 +641,7 @@ export class MpCheckoutElement extends LitElement {
       this.payment.stopPolling();
     }
     if (kind === 'rejected') {
+      if (this.phase === 'done') this.reopenForm(); // a pending payment that was finally rejected
       const field = fieldForStatusDetail(outcome.statusDetail);
       if (field) {
         this.setFieldError(field, errorMessage(keys, this.resultVars()));
@@ -638,10 +651,36 @@ export class MpCheckoutElement extends LitElement {
     }
     this.dispatchEvent(new MpPaymentEvent({ id: outcome.id, status: outcome.status, statusDetail: outcome.statusDetail, kind }));
     if (kind === 'pending' && source === 'submit') this.followPending(outcome);
-    if (kind === 'approved' && this.successUrl) {
-      const target = new URL(this.successUrl, document.baseURI);
-      if (target.protocol === 'https:' || target.protocol === 'http:') window.location.assign(target.href);
+    if (this.phase === 'done' && !this.challenge) this.focusMessage();
+    if (kind === 'approved' && isHttpUrl(this.successUrl, document.baseURI)) {
+      window.location.assign(new URL(this.successUrl, document.baseURI).href);
     }
+  }
+
+  /** The form is hidden under a final or pending result: keep keyboard focus on what replaced it. */
+  private focusMessage(): void {
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="message"]')?.focus());
+  }
+
+  /** Back from a detach with a pending payment: keep following it (the fields stay unmounted). */
+  private resumeOutcome(): void {
+    if (this.challenge) {
+      this.updateComplete.then(() => this.openChallenge());
+      return;
+    }
+    const last = this.lastPayment;
+    if (last && resultKind(last.status) === 'pending' && !this.payment.polling) this.pollStatus(last.id);
+  }
+
+  /** A pending payment ended in a rejection: the buyer may pay again, with the fields as they are. */
+  private reopenForm(): void {
+    if (this.fields.ready) {
+      this.phase = 'ready';
+      return;
+    }
+    this.phase = 'loading';
+    if (this.sdk.mp) this.sdkReady(this.sdk.mp);
+    else this.start();
   }
 
   private followPending(outcome: Extract<ClientOutcome, { type: 'result' }>): void {
@@ -888,7 +927,8 @@ export class MpCheckoutElement extends LitElement {
   protected override render(): TemplateResult {
     const ready = this.localize.ready;
     const tone = this.message?.tone ?? 'info';
-    const hideForm = this.phase === 'error' || Boolean(this.challenge) || (this.phase === 'done' && this.message?.tone === 'success');
+    // Under an error, a challenge, or a payment that is approved or still pending, there is nothing to fill in.
+    const hideForm = this.phase === 'error' || this.phase === 'done' || Boolean(this.challenge);
     const site = SITES[this.resolvedSite];
     const submitting = this.payment.submitting;
     return html`<div part="base" aria-busy=${this.phase === 'loading' ? 'true' : 'false'}>
@@ -917,7 +957,7 @@ export class MpCheckoutElement extends LitElement {
         <p class="wide note">${this.t('ui.secureNotice')}</p>
       </form>
       ${challengeFrame(this.challenge && { frameName: `${this.idPrefix}-3ds`, title: this.t('ui.challengeTitle'), ...this.challenge })}
-      <div part="message" class="tone-${tone}" role="status" aria-live="polite" aria-atomic="true">${this.text(this.message)}</div>
+      <div part="message" class="tone-${tone}" tabindex="-1" role="status" aria-live="polite" aria-atomic="true">${this.text(this.message)}</div>
       ${recoveryButton(this.recoveryView())}
     </div>`;
   }

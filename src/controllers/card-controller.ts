@@ -94,7 +94,10 @@ export class CardController implements ReactiveController {
 
   /** The amount (or range) changed: re-fetch options, keeping the buyer's choice if still offered. */
   async refreshInstallments(mp: MercadoPagoInstance, query: InstallmentQuery): Promise<void> {
-    if (!this.bin || !this.method) return;
+    if (!this.bin) return;
+    // The card lookup is still under way (or stopped before its issuers): its quote would be for
+    // the old amount, so look the card up again with the new one.
+    if (!this.method || (this.needsIssuer && !this.issuers.length)) return this.binChanged(mp, this.bin, query);
     const isCurrent = this.latest.begin();
     this.loading = true;
     this.host.requestUpdate();

@@ -7,28 +7,42 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AttemptTracker, type PaymentAttempt } from '../services/idempotency.js';
 import { fetchPaymentStatus, postPayment, type ClientOutcome } from '../services/payment-client.js';
 
+/** What the buyer pays, as announced in mp-submit and quoted in the result messages. */
+export interface PaymentSummary {
+  amount: number;
+  paymentMethodId?: string;
+  paymentMethodName?: string;
+  installments: number;
+}
+
+/** Everything a payment POST needs, read from the form in one go before anything is awaited. */
 export interface PaymentRequestParts {
   action: string;
   body: (token: string) => unknown;
   headers: Record<string, string>;
   timeoutMs: number;
+  summary: PaymentSummary;
 }
 
 export interface PaymentHost extends ReactiveControllerHost {
   /** Client-side validation; false when the buyer must fix something first. */
   validateForm(): boolean;
   /** Fires the cancelable mp-submit; false when the merchant cancelled. */
-  confirmSubmit(): boolean;
+  confirmSubmit(summary: PaymentSummary): boolean;
   /** Creates a single-use card token; throws the SDK's rejection. */
   createToken(): Promise<string>;
+  /** A snapshot of the form: later edits (the amount, a card typed meanwhile) cannot reach this POST. */
   paymentRequest(): PaymentRequestParts;
   tokenFailed(rejection: unknown): void;
   paymentAnswered(outcome: ClientOutcome, source: 'submit' | 'poll'): void;
 }
 
-/** Answers that say nothing definite about the payment: the next submit repeats the attempt. */
+/**
+ * Answers that say nothing definite about the payment: the next submit repeats the attempt.
+ * A 4xx is definite (the server refused the request), so the buyer may then start afresh.
+ */
 function outcomeUnknown(outcome: ClientOutcome): boolean {
-  return outcome.type === 'error';
+  return outcome.type === 'error' && !(outcome.httpStatus >= 400 && outcome.httpStatus < 500);
 }
 
 export interface PollOptions {
@@ -44,6 +58,8 @@ export interface PollOptions {
 export class PaymentController implements ReactiveController {
   submitting = false;
   readonly attempts = new AttemptTracker();
+  /** What the last POST charged, for the messages about its answer. */
+  sent?: PaymentSummary;
   private disconnect = new AbortController();
   private pollTimer?: ReturnType<typeof setTimeout>;
   private pollRun?: AbortController;
@@ -56,7 +72,10 @@ export class PaymentController implements ReactiveController {
     if (this.disconnect.signal.aborted) this.disconnect = new AbortController();
   }
 
-  /** Called only once the element is really gone (not on a DOM move). */
+  /**
+   * Called only once the element is really gone (not on a DOM move). Polling stops; a payment POST
+   * in flight does not: its answer is still awaited and kept, so a charge is never lost.
+   */
   teardown(): void {
     this.disconnect.abort();
     this.stopPolling();
@@ -68,7 +87,9 @@ export class PaymentController implements ReactiveController {
     this.submitting = true;
     this.host.requestUpdate();
     try {
-      if (!this.host.validateForm() || !this.host.confirmSubmit()) return;
+      if (!this.host.validateForm()) return;
+      const request = this.host.paymentRequest();
+      if (!this.host.confirmSubmit(request.summary)) return;
       let attempt: PaymentAttempt;
       try {
         attempt = await this.attempts.next(() => this.host.createToken());
@@ -76,17 +97,16 @@ export class PaymentController implements ReactiveController {
         this.host.tokenFailed(rejection);
         return;
       }
-      const request = this.host.paymentRequest();
       const body = attempt.body ?? request.body(attempt.token);
+      this.sent = (attempt.summary as PaymentSummary | undefined) ?? request.summary;
       const outcome = await postPayment({
         action: request.action,
         body,
         idempotencyKey: attempt.idempotencyKey,
         headers: request.headers,
         timeoutMs: request.timeoutMs,
-        signal: this.disconnect.signal,
       });
-      if (outcomeUnknown(outcome)) this.attempts.keep({ ...attempt, body });
+      if (outcomeUnknown(outcome)) this.attempts.keep({ ...attempt, body, summary: this.sent });
       else this.attempts.settle();
       this.host.paymentAnswered(outcome, 'submit');
     } finally {

@@ -16,7 +16,8 @@ export interface ConfigProblem {
     | 'missing_action'
     | 'invalid_action'
     | 'invalid_site'
-    | 'invalid_items';
+    | 'invalid_items'
+    | 'invalid_success_url';
   vars?: Record<string, string>;
 }
 
@@ -54,6 +55,9 @@ export interface ConfigInput {
   amount?: number;
   action?: string;
   site?: string;
+  /** The site in force (the attribute, else the locale's region): its currency sets the decimals. */
+  resolvedSite?: SiteId;
+  successUrl?: string;
   itemsInvalid?: boolean;
   baseUrl: string;
 }
@@ -67,11 +71,13 @@ export function configProblems(input: ConfigInput): ConfigProblem[] {
   if (!siteValid) problems.push({ code: 'invalid_site' });
   if (input.amount === undefined || input.amount === null) problems.push({ code: 'missing_amount' });
   else if (!Number.isFinite(input.amount) || input.amount <= 0) problems.push({ code: 'invalid_amount' });
-  else if (siteValid && input.site && !amountHasValidDecimals(input.amount, input.site as SiteId)) {
-    problems.push({ code: 'amount_decimals', vars: { currency: SITES[input.site as SiteId].currency } });
+  else {
+    const site = isSiteId(input.site) ? input.site : input.resolvedSite;
+    if (site && !amountHasValidDecimals(input.amount, site)) problems.push({ code: 'amount_decimals', vars: { currency: SITES[site].currency } });
   }
   if (!input.action) problems.push({ code: 'missing_action' });
   else if (!isHttpUrl(input.action, input.baseUrl)) problems.push({ code: 'invalid_action' });
   if (input.itemsInvalid) problems.push({ code: 'invalid_items' });
+  if (input.successUrl && !isHttpUrl(input.successUrl, input.baseUrl)) problems.push({ code: 'invalid_success_url' });
   return problems;
 }

@@ -32,6 +32,8 @@ export interface GuardFacts {
   isArgentina: boolean;
   disclosureShown: boolean;
   termsShown: boolean;
+  /** No site attribute and no country in the locale: the site in force is a guess. */
+  guessedSite?: string;
 }
 
 type Translate = (key: string, vars?: Record<string, unknown>) => string;
@@ -56,6 +58,9 @@ export function auditChecklist(facts: GuardFacts, t: Translate): AuditEntry[] {
     facts.isArgentina ? entry('R8', facts.disclosureShown, 'warning', 'R8') : entry('R8', true, 'info', 'R8_na'),
     entry('R9', facts.termsShown, 'warning', 'R9'),
   ];
+  if (facts.guessedSite) {
+    entries.push({ id: 'config', ok: false, severity: 'warning', message: t('audit.site_guessed', { site: facts.guessedSite }) });
+  }
   for (const problem of facts.configProblems) {
     entries.push({
       id: 'config',

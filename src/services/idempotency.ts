@@ -18,6 +18,8 @@ export interface PaymentAttempt {
   readonly token: string;
   /** The body as first sent: a retry repeats it byte for byte, whatever the buyer edited since. */
   readonly body?: unknown;
+  /** What the buyer was told they pay (amount, method, installments), for the messages of a retry. */
+  readonly summary?: unknown;
 }
 
 /** Keeps the attempt whose outcome is still unknown, so that a retry repeats it exactly. */

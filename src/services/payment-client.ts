@@ -12,9 +12,8 @@ export interface PostPaymentRequest {
   body: unknown;
   idempotencyKey: string;
   headers?: Record<string, string>;
+  /** Gives up waiting after this long (the outcome is then unknown, and a retry repeats the attempt). */
   timeoutMs: number;
-  /** Aborts only on disconnect: a payment POST is never aborted to make room for another. */
-  signal?: AbortSignal;
 }
 
 /** POSTs the payment body to the merchant endpoint (PRODUCT.md §2). */
@@ -29,7 +28,7 @@ export function postPayment(request: PostPaymentRequest): Promise<ClientOutcome>
       'X-Idempotency-Key': request.idempotencyKey,
     },
     body: JSON.stringify(request.body),
-  }, request.timeoutMs, request.signal);
+  }, request.timeoutMs);
 }
 
 /** GETs `{statusAction}?id=<payment id>` for a pending payment. */

@@ -178,7 +178,8 @@ describe('<mp-checkout> retries reuse the attempt only when the outcome is unkno
     expect(first.body.installments, 'the body first sent, not the edited form').to.equal(1);
   });
 
-  it('after respond=500, typing a different card starts a new attempt (new key and token)', async () => {
+  it('after respond=500, retyping the card (same or another) still repeats the unresolved attempt', async () => {
+    // The first POST may have charged the card: a new key would let the server charge again.
     const { el, logId } = await renderCheckout({ respond: '500' });
     await fillCard(el);
     await pay(el, 'mp-error');
@@ -187,7 +188,18 @@ describe('<mp-checkout> retries reuse the attempt only when the outcome is unkno
     const approved = await pay(el);
     expect(approved.detail.status).to.equal('approved');
     const [first, second] = posts(await merchantRequests(logId));
-    expect(second.body.payment_method_id).to.equal('master');
+    expect(second.headers['x-idempotency-key'], 'same key').to.equal(first.headers['x-idempotency-key']);
+    expect(second.body).to.deep.equal(first.body);
+  });
+
+  it('after a plain 400 (a definite refusal) the next attempt uses a new key and a new token', async () => {
+    const { el, logId } = await renderCheckout({ respond: '400-plain' });
+    await fillCard(el);
+    await pay(el, 'mp-error');
+    await respondWith(el, 'sandbox');
+    const approved = await pay(el);
+    expect(approved.detail.status).to.equal('approved');
+    const [first, second] = posts(await merchantRequests(logId));
     expect(second.headers['x-idempotency-key'], 'new key').not.to.equal(first.headers['x-idempotency-key']);
     expect(second.body.token, 'new token').not.to.equal(first.body.token);
   });

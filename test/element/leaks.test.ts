@@ -25,11 +25,12 @@ import {
   waitForSecureInputs,
 } from '../helpers/fixtures.js';
 import { typeInSecureField } from '../helpers/type-in-field.js';
+import { callerFrame, callerIn, installTimerSpy } from '../helpers/timer-spy.js';
 
 // ——— spies (installed before any element is created) ———
 
 const THIS_FILE = new URL(import.meta.url).pathname;
-const ELEMENT_PATH = [
+const fromElementPath = callerIn([
   `${location.origin}/src/`,
   '/node_modules/lit/',
   '/node_modules/lit-html/',
@@ -38,63 +39,10 @@ const ELEMENT_PATH = [
   '/node_modules/i18next/',
   '/node_modules/@mercadopago/',
   'https://sdk.mercadopago.com/',
-];
+]);
 
-/** The first stack frame outside this file, i.e. the code that called the wrapped API. */
-function callerFrame(): string {
-  const frames = (new Error().stack ?? '').split('\n').slice(1);
-  return (frames.find((f) => !f.includes(THIS_FILE)) ?? '').trim();
-}
-const fromElementPath = (frame: string) => ELEMENT_PATH.some((p) => frame.includes(p));
-
-interface TimerRecord {
-  kind: 'timeout' | 'interval';
-  delay: number;
-  caller: string;
-  createdAt: number;
-}
-const timersCreated: TimerRecord[] = [];
-const timerFirings: Array<{ timer: TimerRecord; at: number }> = [];
-const activeTimers = new Map<number, TimerRecord>();
-
-const realSetTimeout = window.setTimeout.bind(window);
-const realClearTimeout = window.clearTimeout.bind(window);
-const realSetInterval = window.setInterval.bind(window);
-const realClearInterval = window.clearInterval.bind(window);
-
-window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
-  const caller = callerFrame();
-  if (!fromElementPath(caller) || typeof handler !== 'function') return realSetTimeout(handler, delay, ...args);
-  const timer: TimerRecord = { kind: 'timeout', delay: Number(delay) || 0, caller, createdAt: performance.now() };
-  const id = realSetTimeout(() => {
-    activeTimers.delete(id);
-    timerFirings.push({ timer, at: performance.now() });
-    (handler as (...a: unknown[]) => void)(...args);
-  }, delay);
-  timersCreated.push(timer);
-  activeTimers.set(id, timer);
-  return id;
-}) as typeof window.setTimeout;
-window.clearTimeout = ((id?: number) => {
-  if (id !== undefined) activeTimers.delete(id);
-  realClearTimeout(id);
-}) as typeof window.clearTimeout;
-window.setInterval = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
-  const caller = callerFrame();
-  if (!fromElementPath(caller) || typeof handler !== 'function') return realSetInterval(handler, delay, ...args);
-  const timer: TimerRecord = { kind: 'interval', delay: Number(delay) || 0, caller, createdAt: performance.now() };
-  const id = realSetInterval(() => {
-    timerFirings.push({ timer, at: performance.now() });
-    (handler as (...a: unknown[]) => void)(...args);
-  }, delay);
-  timersCreated.push(timer);
-  activeTimers.set(id, timer);
-  return id;
-}) as typeof window.setInterval;
-window.clearInterval = ((id?: number) => {
-  if (id !== undefined) activeTimers.delete(id);
-  realClearInterval(id);
-}) as typeof window.clearInterval;
+const timers = installTimerSpy({ track: fromElementPath });
+const { active: activeTimers, created: timersCreated, firings: timerFirings } = timers;
 
 interface ListenerRecord {
   target: 'window' | 'document';
@@ -114,7 +62,7 @@ function spyOnListeners(target: Window | Document, name: 'window' | 'document'):
   const remove = target.removeEventListener.bind(target);
   const captureOf = (options?: boolean | AddEventListenerOptions | EventListenerOptions) => (typeof options === 'boolean' ? options : Boolean(options?.capture));
   target.addEventListener = ((type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
-    const caller = callerFrame();
+    const caller = callerFrame(THIS_FILE);
     if (!listener || !fromElementPath(caller)) return add(type, listener as EventListenerOrEventListenerObject, options);
     const capture = captureOf(options);
     if (activeListeners.some((r) => r.target === name && r.type === type && r.listener === listener && r.capture === capture)) return undefined; // the DOM ignores duplicates
@@ -145,7 +93,6 @@ function spyOnListeners(target: Window | Document, name: 'window' | 'document'):
 spyOnListeners(window, 'window');
 spyOnListeners(document, 'document');
 
-const describeTimers = (list: Iterable<TimerRecord>) => JSON.stringify([...list].map((t) => `${t.kind} ${t.delay}ms ← ${t.caller}`));
 const describeListeners = (list: ListenerRecord[]) => JSON.stringify(list.map((l) => `${l.target} ${l.type} ← ${l.caller}`));
 
 // ——— DOM helpers ———
@@ -209,14 +156,14 @@ describe('<mp-checkout> leaves nothing behind', () => {
     expect(removedListeners.some((l) => l.type === 'message' && l.caller.includes('/src/mp-checkout.ts')), 'the message listener was removed').to.equal(true);
 
     // Nothing pending, nothing scheduled or firing for 2 s.
-    expect([...activeTimers.values()], `timers still pending after the removal: ${describeTimers(activeTimers.values())}`).to.deep.equal([]);
+    expect([...activeTimers.values()], `timers still pending after the removal: ${timers.describe(activeTimers.values())}`).to.deep.equal([]);
     window.postMessage({ status: 'COMPLETE' }, '*');
     await sleep(2000);
     const scheduledAfter = timersCreated.filter((t) => t.createdAt >= removedAt);
     const firedAfter = timerFirings.filter((f) => f.at >= removedAt);
     const listenerCallsAfter = removedListeners.filter((l) => l.calls.some((t) => t >= removedAt));
-    expect(scheduledAfter, `timers scheduled after the removal: ${describeTimers(scheduledAfter)}`).to.deep.equal([]);
-    expect(firedAfter.map((f) => f.timer), `timers fired after the removal: ${describeTimers(firedAfter.map((f) => f.timer))}`).to.deep.equal([]);
+    expect(scheduledAfter, `timers scheduled after the removal: ${timers.describe(scheduledAfter)}`).to.deep.equal([]);
+    expect(firedAfter.map((f) => f.timer), `timers fired after the removal: ${timers.describe(firedAfter.map((f) => f.timer))}`).to.deep.equal([]);
     expect(listenerCallsAfter, `listeners called after the removal: ${describeListeners(listenerCallsAfter)}`).to.deep.equal([]);
   });
 
@@ -228,7 +175,7 @@ describe('<mp-checkout> leaves nothing behind', () => {
     await waitUntil(() => documentFrames().length === 0, 'iframes left behind', { timeout: 2000 });
     const removedAt = performance.now();
     await sleep(500);
-    expect([...activeTimers.values()], `timers still pending: ${describeTimers(activeTimers.values())}`).to.deep.equal([]);
+    expect([...activeTimers.values()], `timers still pending: ${timers.describe(activeTimers.values())}`).to.deep.equal([]);
     expect(timersCreated.filter((t) => t.createdAt >= removedAt), 'timers scheduled after the removal').to.deep.equal([]);
     expect(activeListeners, `listeners still attached: ${describeListeners(activeListeners)}`).to.deep.equal([]);
   });

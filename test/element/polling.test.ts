@@ -24,80 +24,23 @@ import {
   renderCheckout,
   sleep,
 } from '../helpers/fixtures.js';
+import { callerIn, installTimerSpy } from '../helpers/timer-spy.js';
 
 // ——— timer spy (installed at module load, before any element is created) ———
 
-interface SpiedTimer {
-  id: number;
-  kind: 'timeout' | 'interval';
-  delay: number;
-  caller: string;
-  createdAt: number;
-}
+const fromElement = callerIn([`${location.origin}/src/`]);
+const fromPoller = callerIn(['/src/controllers/payment-controller.ts']);
 
-const realSetTimeout = window.setTimeout.bind(window);
-const realClearTimeout = window.clearTimeout.bind(window);
-const realSetInterval = window.setInterval.bind(window);
-const realClearInterval = window.clearInterval.bind(window);
-const THIS_FILE = new URL(import.meta.url).pathname;
-
-/** Timers created by the element's own code (src/), still pending. */
-const activeElementTimers = new Map<number, SpiedTimer>();
-/** Every timer the element's code ever created, in order. */
-const elementTimers: SpiedTimer[] = [];
-/** When each poller timer fired (each firing sends one status GET). */
-const pollerFirings: number[] = [];
 /** Divides the waits of the payment poller (src/controllers/payment-controller.ts) when > 1. */
 let pollerSpeedUp = 1;
 
-/** The first stack frame outside this file: who called setTimeout. */
-function callerFrame(): string {
-  const frames = (new Error().stack ?? '').split('\n').slice(1);
-  return frames.find((f) => !f.includes(THIS_FILE)) ?? '';
-}
+/** Timers created by the element's own code (src/): `active` still pending, `created` all, in order. */
+const timers = installTimerSpy({ track: fromElement, speedUp: (caller) => (fromPoller(caller) ? pollerSpeedUp : 1) });
+const activeElementTimers = timers.active;
 
-const fromElement = (frame: string) => frame.includes(`${location.origin}/src/`);
-const fromPoller = (frame: string) => frame.includes('/src/controllers/payment-controller.ts');
-
-window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
-  const caller = callerFrame();
-  if (!fromElement(caller) || typeof handler !== 'function') return realSetTimeout(handler, delay, ...args);
-  const requested = Number(delay) || 0;
-  const actual = fromPoller(caller) ? requested / pollerSpeedUp : requested;
-  const id = realSetTimeout(() => {
-    activeElementTimers.delete(id);
-    if (fromPoller(caller)) pollerFirings.push(performance.now());
-    (handler as (...a: unknown[]) => void)(...args);
-  }, actual);
-  const timer: SpiedTimer = { id, kind: 'timeout', delay: requested, caller, createdAt: performance.now() };
-  activeElementTimers.set(id, timer);
-  elementTimers.push(timer);
-  return id;
-}) as typeof window.setTimeout;
-
-window.clearTimeout = ((id?: number) => {
-  if (id !== undefined) activeElementTimers.delete(id);
-  realClearTimeout(id);
-}) as typeof window.clearTimeout;
-
-window.setInterval = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
-  const caller = callerFrame();
-  const id = realSetInterval(handler, delay, ...args);
-  if (fromElement(caller)) {
-    const timer: SpiedTimer = { id, kind: 'interval', delay: Number(delay) || 0, caller, createdAt: performance.now() };
-    activeElementTimers.set(id, timer);
-    elementTimers.push(timer);
-  }
-  return id;
-}) as typeof window.setInterval;
-
-window.clearInterval = ((id?: number) => {
-  if (id !== undefined) activeElementTimers.delete(id);
-  realClearInterval(id);
-}) as typeof window.clearInterval;
-
-const pollerTimersSince = (t: number) => elementTimers.filter((x) => fromPoller(x.caller) && x.createdAt >= t);
-const describeTimers = () => JSON.stringify([...activeElementTimers.values()].map((t) => `${t.kind} ${t.delay}ms from ${t.caller.trim()}`));
+const pollerTimersSince = (t: number) => timers.created.filter((x) => fromPoller(x.caller) && x.createdAt >= t);
+/** How many poller timeouts fired since `t` (each firing sends one status GET). */
+const pollerFiringsSince = (t: number) => timers.firings.filter((f) => f.timer.kind === 'timeout' && fromPoller(f.timer.caller) && f.at >= t).length;
 
 // ——— when each request left the browser (Resource Timing) ———
 
@@ -159,7 +102,7 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
     // Final status: nothing is scheduled any more, and no further GET reaches the merchant.
     await el.updateComplete;
     expect(messageText(el)).to.match(/^Payment approved!/);
-    expect(activeElementTimers.size, `timers still pending after the approval: ${describeTimers()}`).to.equal(0);
+    expect(activeElementTimers.size, `timers still pending after the approval: ${timers.describe()}`).to.equal(0);
     expect(pollerTimersSince(settledAt), 'no poll scheduled after the final status').to.have.length(0);
     await sleep(300);
     expect(await gets(logId)).to.equal(2);
@@ -178,7 +121,7 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
     const log = await merchantRequests(logId);
     expect(log.map((r) => r.method), 'only the payment POST; no status GET after the removal').to.deep.equal(['POST']);
     expect(payments.map((e) => e.detail.status), 'no mp-payment after the removal').to.deep.equal(['in_process']);
-    expect(activeElementTimers.size, `timers still pending after the removal: ${describeTimers()}`).to.equal(0);
+    expect(activeElementTimers.size, `timers still pending after the removal: ${timers.describe()}`).to.equal(0);
   });
 
   it('removing the element while a status GET is in flight: no further GET, no event', async () => {
@@ -193,7 +136,7 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
     await sleep(3500);
     expect(await gets(logId), 'exactly the one GET that was in flight').to.equal(1);
     expect(payments.map((e) => e.detail.status), 'no mp-payment from a removed element').to.deep.equal(['in_process']);
-    expect(activeElementTimers.size, `timers still pending after the removal: ${describeTimers()}`).to.equal(0);
+    expect(activeElementTimers.size, `timers still pending after the removal: ${timers.describe()}`).to.equal(0);
   });
 
   it('reset() while a status GET is in flight stops polling: no further GET, and the old result never lands on the fresh form', async () => {
@@ -213,7 +156,7 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
     await el.updateComplete;
     expect(messageText(el), 'the fresh form shows no old result').to.equal('');
     expect(part(el, 'form')!.hidden, 'the fresh form stays visible').to.equal(false);
-    expect(activeElementTimers.size, `timers still pending after reset(): ${describeTimers()}`).to.equal(0);
+    expect(activeElementTimers.size, `timers still pending after reset(): ${timers.describe()}`).to.equal(0);
   });
 
   for (const mode of ['500', '200-html']) {
@@ -234,8 +177,8 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
       const idle = () =>
         pollerTimersSince(startedAt).length > 0 &&
         ![...activeElementTimers.values()].some((t) => fromPoller(t.caller)) &&
-        timings(logId, 'payment_status').length === pollerFirings.filter((t) => t >= startedAt).length;
-      await waitUntil(async () => idle() && (await sleep(150), idle()), `polling never stopped: ${describeTimers()}`, { timeout: 15_000, interval: 50 });
+        timings(logId, 'payment_status').length === pollerFiringsSince(startedAt);
+      await waitUntil(async () => idle() && (await sleep(150), idle()), `polling never stopped: ${timers.describe()}`, { timeout: 15_000, interval: 50 });
       const count = await gets(logId);
       await sleep(1000);
       expect(await gets(logId), 'no GET after polling stopped').to.equal(count);

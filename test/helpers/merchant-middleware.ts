@@ -7,7 +7,7 @@
  *   GET  /sandbox/<log>/payment_status?id=…
  *   GET  /sandbox/<log>/requests      → [{method, path, headers, body}]
  * Modes: sandbox (default) · 500 · 502-html · 200-html · 200-empty · 200-badjson · 400-causes ·
- * 400-plain · hang · detail (MP sample-server shape {status, detail, id}).
+ * 400-plain · 200-rejected · hang · detail (MP sample-server shape {status, detail, id}).
  */
 import type { Context, Next } from 'koa';
 import { createSandboxHttp } from '../../demo/sandbox-http.ts';
@@ -43,6 +43,11 @@ const scripted: Record<string, { status: number; type: string; body: string }> =
     body: '{"message":"invalid","status":400,"cause":[{"code":109,"description":"Invalid number of installments for this payment_method_id"}]}',
   },
   '400-plain': { status: 400, type: 'application/json', body: '{"message":"bad request"}' },
+  '200-rejected': {
+    status: 200,
+    type: 'application/json',
+    body: '{"id":"777","status":"rejected","status_detail":"cc_rejected_other_reason"}',
+  },
 };
 
 export function sandboxMerchantMiddleware() {
