@@ -63,16 +63,11 @@ function parseArgs(argv) {
   return options;
 }
 
-// The next two run in the page (serialized by puppeteer; no eval, so a strict CSP is no obstacle).
+// What follows runs in the page, serialized by puppeteer (no eval, so a strict CSP is no obstacle).
+// The finder is created there once and handed to the others as a JSHandle.
 
-/** True once the page holds an <mp-checkout> (also inside open shadow roots). */
-function anyCheckout() {
-  const visit = (root) => [...root.querySelectorAll('*')].some((el) => el.localName === 'mp-checkout' || (el.shadowRoot && visit(el.shadowRoot)));
-  return visit(document);
-}
-
-/** True once every <mp-checkout> (also inside open shadow roots) is upgraded, rendered and out of :state(loading). */
-function allSettled() {
+/** Every <mp-checkout> on the page, also inside open shadow roots. */
+function findCheckouts() {
   const found = [];
   const visit = (root) => {
     for (const el of root.querySelectorAll('*')) {
@@ -81,19 +76,18 @@ function allSettled() {
     }
   };
   visit(document);
+  return found;
+}
+
+/** True once every <mp-checkout> is upgraded, rendered and out of :state(loading). */
+function allSettled(find) {
+  const found = find();
   return found.length > 0 && found.every((el) => typeof el.audit === 'function' && el.hasUpdated && !el.matches(':state(loading)'));
 }
 
 /** The report of every <mp-checkout>: its mode, state, visible error and audit(). */
-function collect() {
-  const found = [];
-  const visit = (root) => {
-    for (const el of root.querySelectorAll('*')) {
-      if (el.localName === 'mp-checkout') found.push(el);
-      if (el.shadowRoot) visit(el.shadowRoot);
-    }
-  };
-  visit(document);
+function collect(find) {
+  const found = find();
   const stateOf = (el) => ['submitting', 'ready', 'error', 'loading'].find((s) => el.matches(`:state(${s})`)) ?? 'idle';
   return found.map((el, index) => {
     const key = el.getAttribute('public-key') ?? '';
@@ -160,20 +154,21 @@ async function audit(options) {
     let notice = '';
     const remaining = () => Math.max(1, deadline - Date.now());
     let present = true;
+    const find = await page.evaluateHandle(`(${findCheckouts})`);
     try {
       // A page may add the element from script after load: give it a moment, not the whole timeout.
-      await page.waitForFunction(anyCheckout, { timeout: Math.min(remaining(), APPEAR_MS), polling: 100 });
+      await page.waitForFunction((finder) => finder().length > 0, { timeout: Math.min(remaining(), APPEAR_MS), polling: 100 }, find);
     } catch {
       present = false;
     }
     if (present) {
       try {
-        await page.waitForFunction(allSettled, { timeout: remaining(), polling: 100 });
+        await page.waitForFunction(allSettled, { timeout: remaining(), polling: 100 }, find);
       } catch {
         notice = `not every <mp-checkout> finished loading within ${options.timeout} ms; the audit shows them as they are`;
       }
     }
-    const elements = await page.evaluate(collect);
+    const elements = await page.evaluate(collect, find);
     const all = elements.flatMap((el) => el.entries);
     let errors = all.filter((e) => !e.ok && e.severity === 'error').length;
     if (!elements.length) errors += 1;

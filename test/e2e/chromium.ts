@@ -3,8 +3,10 @@
  * launches it), and a buyer typing a test card into the Secure Field iframes with the keyboard.
  */
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../bin/chromium.mjs';
+import { startDemoServer } from '../../demo/server.ts';
 
 export { CHROMIUM_ARGS as chromiumArgs, chromiumPath };
 
@@ -44,3 +46,31 @@ export async function typeCard(page: Page, card: TestCard): Promise<void> {
 
 /** The text of the element's live region. */
 export const messageOf = (page: Page) => page.$eval('mp-checkout >>> [part~="message"]', (el) => el.textContent!.trim());
+
+export interface DemoSession {
+  /** The demo server's base URL, ending in "/". */
+  readonly url: string;
+  readonly browser: Browser;
+}
+
+/** Starts the demo server and Chromium before the file's tests and stops both after them. */
+export function useDemoSession(): DemoSession {
+  let server: Awaited<ReturnType<typeof startDemoServer>> | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startDemoServer(0);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() {
+      return server!.url;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
+}

@@ -3,29 +3,17 @@
  * Field iframes with the keyboard like a buyer. The sandbox SDK comes through the demo's service
  * worker at the official URL, exactly as a person running `npm start` gets it.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'puppeteer-core';
-import { startDemoServer } from '../../demo/server.ts';
-import { launchChromium, messageOf, typeCard } from './chromium.ts';
+import type { Page } from 'puppeteer-core';
+import { messageOf, typeCard, useDemoSession } from './chromium.ts';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let browser: Browser;
-
-before(async () => {
-  server = await startDemoServer(0);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemoSession();
 
 async function openDemo(query = ''): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   page.on("pageerror", (error) => assert.fail(`uncaught error in the page: ${String(error)}`));
-  await page.goto(`${server.url}${query}`, { waitUntil: 'load' });
+  await page.goto(`${demo.url}${query}`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelector('mp-checkout')?.matches(':state(ready)'), { timeout: 20_000 });
   return page;
 }

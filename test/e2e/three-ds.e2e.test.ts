@@ -4,24 +4,12 @@
  * `creq` into an iframe it owns, the buyer confirms inside the issuer's page, the page posts
  * `{status: 'COMPLETE'}`, and the element polls `status-action` until the approval.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { startDemoServer } from '../../demo/server.ts';
-import { launchChromium, messageOf, typeCard } from './chromium.ts';
+import type { HTTPRequest, Page } from 'puppeteer-core';
+import { messageOf, typeCard, useDemoSession } from './chromium.ts';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let browser: Browser;
-
-before(async () => {
-  server = await startDemoServer(0);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemoSession();
 
 interface Seen {
   pageErrors: string[];
@@ -29,17 +17,17 @@ interface Seen {
 }
 
 async function openDemo(query: string): Promise<{ page: Page; seen: Seen }> {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   const seen: Seen = { pageErrors: [], requests: [] };
   page.on('pageerror', (error) => seen.pageErrors.push(String(error)));
   page.on('request', (request: HTTPRequest) => {
     const url = new URL(request.url());
-    if (url.origin !== new URL(server.url).origin) return;
+    if (url.origin !== new URL(demo.url).origin) return;
     if (/^\/(process_payment|payment_status|sandbox\/3ds)/.test(url.pathname)) {
       seen.requests.push({ method: request.method(), path: url.pathname + url.search, postData: request.postData() });
     }
   });
-  await page.goto(`${server.url}${query}`, { waitUntil: 'load' });
+  await page.goto(`${demo.url}${query}`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelector('mp-checkout')?.matches(':state(ready)'), { timeout: 20_000 });
   // Every mp-payment and mp-error the element fires, in order, as the merchant's page receives them.
   await page.evaluate(() => {

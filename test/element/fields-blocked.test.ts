@@ -3,17 +3,13 @@
  * never answer. Alone in its file: the loader caches its promise per page.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { buttonWithText, collectEvents, messageText, part, renderCheckout } from '../helpers/fixtures.js';
+import { buttonWithText, collectEvents, messageText, part, renderCheckout, officialSdkScriptWith } from '../helpers/fixtures.js';
 
 describe('<mp-checkout> when the Secure Fields never become ready', () => {
   it('says a content blocker may be in the way, fires mp-error fields_timeout, and "Try again" rebuilds the fields', async () => {
     const errors = collectEvents(document, ['mp-error']);
     const readies = collectEvents(document, ['mp-ready']);
-    const insertSdkScript = () => {
-      const script = document.createElement('script');
-      script.src = 'https://sdk.mercadopago.com/js/v2?sandbox=blocked-fields';
-      document.head.append(script);
-    };
+    const insertSdkScript = officialSdkScriptWith('blocked-fields');
     const { el } = await renderCheckout({ waitReady: false, beforeAppend: insertSdkScript, attrs: { 'sdk-timeout': '400' } });
 
     await waitUntil(() => errors.length === 1, 'no mp-error', { timeout: 5000 });

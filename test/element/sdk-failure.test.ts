@@ -2,18 +2,13 @@
  * MercadoPago.js answers 404. Alone in its file: the loader caches its promise per page.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { buttonWithText, collectEvents, messageText, part, renderCheckout } from '../helpers/fixtures.js';
+import { buttonWithText, collectEvents, messageText, part, renderCheckout, officialSdkScriptWith } from '../helpers/fixtures.js';
 
 describe('<mp-checkout> when MercadoPago.js fails to load', () => {
   it('shows a localized message, fires mp-error sdk_load_failed and offers "Reload the page"', async () => {
     const errors = collectEvents(document, ['mp-error']);
     const readies = collectEvents(document, ['mp-ready']);
-    // Inserted in the same task as the element, so the loader finds it before any answer can arrive.
-    const insertSdkScript = () => {
-      const script = document.createElement('script');
-      script.src = 'https://sdk.mercadopago.com/js/v2?sandbox=fail';
-      document.head.append(script);
-    };
+    const insertSdkScript = officialSdkScriptWith('fail');
 
     const { el } = await renderCheckout({ waitReady: false, beforeAppend: insertSdkScript, attrs: { 'sdk-timeout': '5000' } });
     await waitUntil(() => errors.length > 0, 'no mp-error', { timeout: 8000 });

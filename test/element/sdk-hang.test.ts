@@ -2,18 +2,13 @@
  * MercadoPago.js never answers. Alone in its file: the loader caches its promise per page.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { buttonWithText, collectEvents, messageText, part, renderCheckout } from '../helpers/fixtures.js';
+import { buttonWithText, collectEvents, messageText, part, renderCheckout, officialSdkScriptWith } from '../helpers/fixtures.js';
 
 describe('<mp-checkout> when MercadoPago.js never loads', () => {
   it('after sdk-timeout shows a localized message, fires mp-error sdk_timeout and offers "Reload the page"', async () => {
     const errors = collectEvents(document, ['mp-error']);
     const readies = collectEvents(document, ['mp-ready']);
-    // Inserted in the same task as the element, so the loader finds it before any answer can arrive.
-    const insertSdkScript = () => {
-      const script = document.createElement('script');
-      script.src = 'https://sdk.mercadopago.com/js/v2?sandbox=hang';
-      document.head.append(script);
-    };
+    const insertSdkScript = officialSdkScriptWith('hang');
 
     const started = performance.now();
     const { el } = await renderCheckout({ waitReady: false, beforeAppend: insertSdkScript, attrs: { 'sdk-timeout': '500' } });

@@ -199,3 +199,16 @@ export function clickPay(el: MpCheckoutElement): void {
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * For `renderCheckout({ beforeAppend })`: puts the official MercadoPago.js script in the page with a
+ * sandbox failure mode (test/helpers/sdk-interceptor.ts), in the same task as the element, so the
+ * loader finds it before any answer can arrive. The loader caches per page: one mode per test file.
+ */
+export function officialSdkScriptWith(mode: 'fail' | 'hang' | 'empty' | 'blocked-fields'): () => void {
+  return () => {
+    const script = document.createElement('script');
+    script.src = `https://sdk.mercadopago.com/js/v2?sandbox=${mode}`;
+    document.head.append(script);
+  };
+}
