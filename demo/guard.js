@@ -9,7 +9,7 @@
 // cannot:
 //   terms=0             no terms link (by default the element gets the demo's terms link)
 //   disclosure=text     the merchant's own text in the price-disclosure slot
-//   disclosure=empty    an empty price-disclosure slot (hides the element's default disclosure)
+//   disclosure=empty    an empty price-disclosure element with data-replace (hides the element's own disclosure)
 //   sdk=self-hosted     loads a copy of MercadoPago.js from this site (/dist/sandbox/mercadopago-sdk.js)
 //                       as a plain script before the bundle, so window.MercadoPago exists without the
 //                       official script (R1 forbids this in production)
@@ -38,7 +38,7 @@ function flag(params, name) {
 
 const DISCLOSURES = {
   text: () => el('p', { slot: 'price-disclosure' }, 'Cash price, total financed price, installments, TEA and ', el('strong', {}, 'CFT'), ' as published by the store.'),
-  empty: () => el('div', { slot: 'price-disclosure' }),
+  empty: () => el('div', { slot: 'price-disclosure', 'data-replace': '' }),
 };
 
 /** The element the query string describes, not yet in the page. */

@@ -51,7 +51,7 @@ type Phase = 'loading' | 'ready' | 'error' | 'done';
  * @summary Card payments through Mercado Pago, compliant with its production requirements.
  *
  * @slot terms - The merchant's terms-and-conditions link, shown next to the pay button.
- * @slot price-disclosure - Adds to or replaces the financing disclosure (Argentina: Resolution E 51/2017).
+ * @slot price-disclosure - Adds to the financing disclosure; content with `data-replace` replaces it (Argentina: Resolution E 51/2017).
  * @slot banner - Replaces the default promotions banner.
  *
  * @event {MpReadyEvent} mp-ready - The card form is mounted and ready for input.
@@ -174,7 +174,10 @@ export class MpCheckoutElement extends LitElement {
   private lastPayment?: { id?: string; status: string; statusDetail?: string };
   private readonly warned = new Set<string>();
   // A page editor or plugin may add a named control later: R2 is watched, not checked once.
-  private readonly nameWatcher = new MutationObserver(() => {
+  // Slotted content changes under us (page editors, plugins): re-render for the disclosure slot,
+  // and watch R2, since a named control may be added at any time.
+  private readonly childWatcher = new MutationObserver(() => {
+    this.requestUpdate();
     if (this.namedControls().length) this.warnAboutAudit();
   });
   private readonly onChallengeMessage = (event: MessageEvent) => this.challengeMessage(event);
@@ -227,7 +230,8 @@ export class MpCheckoutElement extends LitElement {
         hasStatusAction: Boolean(this.statusAction),
         bannerShown: !banner.any || banner.visible,
         isArgentina: this.resolvedSite === 'MLA',
-        disclosureShown: !disclosure.any || disclosure.visible,
+        // The merchant's disclosure only adds to ours, unless it replaces it: then it must say something.
+        disclosureShown: !this.disclosureReplaced || disclosure.visible,
         termsShown: terms.visible,
         guessedSite: isSiteId(this.site) || siteFromLocale(this.localize.requestedTag) ? undefined : this.resolvedSite,
       },
@@ -281,14 +285,14 @@ export class MpCheckoutElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('message', this.onChallengeMessage);
-    this.nameWatcher.observe(this, { subtree: true, childList: true, attributes: true, attributeFilter: ['name'] });
+    this.childWatcher.observe(this, { subtree: true, childList: true, attributes: true, attributeFilter: ['name', 'slot', 'data-replace'] });
     if (this.hasUpdated) this.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('message', this.onChallengeMessage);
-    this.nameWatcher.disconnect();
+    this.childWatcher.disconnect();
     // A DOM move disconnects and reconnects in one task: keep the mounted iframes through it.
     queueMicrotask(() => {
       if (this.isConnected) return;
@@ -913,7 +917,13 @@ export class MpCheckoutElement extends LitElement {
       tea: percent(c.tea),
       tna: percent(c.tna),
       cft: percent(c.cft),
+      replaced: this.disclosureReplaced !== null,
     };
+  }
+
+  /** The merchant's element that replaces the default financing disclosure, if any. */
+  private get disclosureReplaced(): Element | null {
+    return this.querySelector(':scope > [slot="price-disclosure"][data-replace]');
   }
 
   /** The one way out of the failure on screen, if there is one. */

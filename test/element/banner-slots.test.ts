@@ -1,6 +1,7 @@
 /**
  * The promotions banner per site (links to the site's promotions and financing-costs pages, opened
- * safely), and the merchant's slots: `banner` replaces the default banner, `price-disclosure` shows
+ * safely), and the merchant's slots: `banner` replaces the default banner, `price-disclosure` adds to
+ * (or, with data-replace, replaces) the disclosure and shows
  * inside the financing block, `terms` sits right before the pay button.
  */
 import { expect, waitUntil } from '@open-wc/testing';
@@ -133,4 +134,26 @@ describe('<mp-checkout> price-disclosure slot', () => {
       expect(inner.top >= outer.top - 1 && inner.bottom <= outer.bottom + 1 && inner.left >= outer.left - 1 && inner.right <= outer.right + 1, 'drawn inside the block').to.equal(true);
     });
   }
+
+  it('MLA: slotted content adds to the element\'s disclosure; with data-replace it replaces it', async () => {
+    const { el } = await checkout('MLA');
+    const added = await addSlotted(el, 'price-disclosure', 'Precios publicados por el comercio');
+    await fillCard(el, { number: CARDS.MLA.number, idNumber: CARDS.MLA.idNumber });
+    typeInto(part(el, 'installments') as HTMLSelectElement, '6');
+    await el.updateComplete;
+    const block = () => part(el, 'financing')!;
+    await waitUntil(() => added.assignedSlot !== null, 'never assigned');
+    expect(isRendered(added), 'the merchant text is shown').to.equal(true);
+    expect(block().querySelector('[part~="cft"]'), 'and so are the element\'s own CFT and TEA').to.exist;
+    expect(el.audit().find((e) => e.id === 'R8')?.ok).to.equal(true);
+
+    added.setAttribute('data-replace', '');
+    await waitUntil(() => !block().querySelector('[part~="cft"]'), 'data-replace did not replace the default disclosure');
+    expect(isRendered(added)).to.equal(true);
+    expect(el.audit().find((e) => e.id === 'R8')?.ok, 'a replacement with text still discloses').to.equal(true);
+
+    added.textContent = '';
+    await el.updateComplete;
+    expect(el.audit().find((e) => e.id === 'R8')?.ok, 'an empty replacement hides the disclosure').to.equal(false);
+  });
 });
