@@ -8,6 +8,7 @@ import {
   resultMessageKeys,
   tokenErrors,
 } from '../../src/services/messages.js';
+import { GENERIC_REJECTIONS } from '../helpers/status-details.js';
 
 const en: unknown = await (await fetch(new URL('../../locales/en.json', import.meta.url))).json();
 
@@ -56,19 +57,6 @@ const OWN_MESSAGE: Array<[string, string]> = [
   ['rejected', 'cc_rejected_3ds_challenge'],
   ['rejected', 'cc_rejected_3ds_mandatory'],
   ['rejected', 'cc_rejected_card_type_not_allowed'],
-];
-
-// §3.1 says these get the generic rejection text: their own key comes first (so a merchant's
-// `messages` override or a later translation can target them), and en.json answers with _default.
-const GENERIC_REJECTIONS = [
-  'cc_amount_rate_limit_exceeded',
-  'rejected_by_bank',
-  'rejected_by_regulations',
-  'rejected_insufficient_data',
-  'insufficient_amount',
-  'rejected_high_risk',
-  'rejected_other_reason',
-  'cc_rejected_time_out',
 ];
 
 describe('resultMessageKeys', () => {

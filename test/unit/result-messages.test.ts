@@ -6,6 +6,7 @@ import { expect } from '@open-wc/testing';
 import { resourceChain, Translator } from '../../src/services/i18n.js';
 import { resultMessageKeys } from '../../src/services/messages.js';
 import { formatMoney, siteFromLocale, type SiteId } from '../../src/services/sites.js';
+import { GENERIC_REJECTIONS } from '../helpers/status-details.js';
 
 // Fetched, not imported: esbuild may strip JSON import attributes (see locales.test.ts).
 const en = (await (await fetch(new URL('../../locales/en.json', import.meta.url))).json()) as Record<string, unknown>;
@@ -85,16 +86,7 @@ const RESULTS: ResultCase[] = [
   { status: 'rejected', detail: 'cc_rejected_3ds_challenge', uses: [] },
   { status: 'rejected', detail: 'cc_rejected_3ds_mandatory', uses: [] },
   { status: 'rejected', detail: 'cc_rejected_card_type_not_allowed', uses: [] },
-  ...[
-    'cc_amount_rate_limit_exceeded',
-    'rejected_by_bank',
-    'rejected_by_regulations',
-    'rejected_insufficient_data',
-    'insufficient_amount',
-    'rejected_high_risk',
-    'rejected_other_reason',
-    'cc_rejected_time_out',
-  ].map((detail): ResultCase => ({ status: 'rejected', detail, uses: [], generic: true })),
+  ...GENERIC_REJECTIONS.map((detail): ResultCase => ({ status: 'rejected', detail, uses: [], generic: true })),
   ...['cancelled', 'refunded', 'charged_back', 'in_mediation'].flatMap((status) =>
     ['by_collector', 'expired', ''].map((detail): ResultCase => ({ status, detail, uses: [], generic: true })),
   ),
