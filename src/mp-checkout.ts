@@ -173,11 +173,12 @@ export class MpCheckoutElement extends LitElement {
   private idTypesLoaded: Promise<boolean> = Promise.resolve(true);
   private lastPayment?: { id?: string; status: string; statusDetail?: string };
   private readonly warned = new Set<string>();
-  // A page editor or plugin may add a named control later: R2 is watched, not checked once.
-  // Slotted content changes under us (page editors, plugins): re-render for the disclosure slot,
-  // and watch R2, since a named control may be added at any time.
-  private readonly childWatcher = new MutationObserver(() => {
-    this.requestUpdate();
+  // Page editors and plugins change slotted content under us: re-render when the merchant's own
+  // children or their slots change (the disclosure slot), and watch R2, since a named control may be
+  // added at any time. The Secure Fields' iframes coming and going inside our mount containers are
+  // not the merchant's content and cause no render.
+  private readonly childWatcher = new MutationObserver((mutations) => {
+    if (mutations.some((m) => m.target === this || m.attributeName === 'slot' || m.attributeName === 'data-replace')) this.requestUpdate();
     if (this.namedControls().length) this.warnAboutAudit();
   });
   private readonly onChallengeMessage = (event: MessageEvent) => this.challengeMessage(event);

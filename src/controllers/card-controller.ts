@@ -40,6 +40,7 @@ export class CardController implements ReactiveController {
     host.addController(this);
   }
 
+  // ReactiveController has only optional hooks; TypeScript needs one declared to accept the type.
   hostConnected(): void {}
 
   /** The issuer select is shown only when the method says it needs one. */

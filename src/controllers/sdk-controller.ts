@@ -22,6 +22,7 @@ export class SdkController implements ReactiveController {
     host.addController(this);
   }
 
+  // ReactiveController has only optional hooks; TypeScript needs one declared to accept the type.
   hostConnected(): void {}
 
   /** Makes sure an instance for this key and locale exists (or is on its way). */
