@@ -9,13 +9,17 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import terser from '@rollup/plugin-terser';
+// Lit's own minifier for the html`` and css`` literals, which terser leaves as written: their
+// indentation and comments would otherwise ship to every buyer.
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const plugins = () => [
   nodeResolve({ browser: true, exportConditions: ['production'] }),
   commonjs({ include: /node_modules/ }),
   json({ preferConst: true, compact: true }),
   typescript({ tsconfig: './tsconfig.json', declaration: false, declarationMap: false, sourceMap: true, outDir: undefined, rootDir: undefined, noEmit: false, include: ['src/**/*.ts'] }),
-  terser({ ecma: 2020, module: true, format: { comments: false } }),
+  minifyHTML({ failOnError: true }),
+  terser({ ecma: 2020, module: true, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } }),
 ];
 
 export default [

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { styles } from './mp-checkout.styles.js';
 import { LocalizeController } from './controllers/localize-controller.js';
 import { SdkController } from './controllers/sdk-controller.js';
-import { SECURE_FIELD_SLOTS, SecureFieldsController } from './controllers/secure-fields-controller.js';
+import { SECURE_FIELD_SLOTS, SecureFieldsController, settingsForBin } from './controllers/secure-fields-controller.js';
 import { CardController, type CardProblem } from './controllers/card-controller.js';
 import { PaymentController, type PaymentRequestParts, type PaymentSummary } from './controllers/payment-controller.js';
 import { MpChangeEvent, MpErrorEvent, MpPaymentEvent, MpReadyEvent, MpSubmitEvent, type MpChangeDetail } from './events/events.js';
@@ -162,6 +162,8 @@ export class MpCheckoutElement extends LitElement {
   @state() private retryWith?: () => void;
   @state() private offerReload = false;
   @state() private challenge?: { url: string; creq: string };
+  /** The account's country, as MercadoPago.js's answers name it (`site_id`): it beats the page's. */
+  @state() private accountSite?: SiteId;
 
   private readonly idPrefix = uniqueId('mp-checkout');
   private readonly internals = this.attachInternals();
@@ -234,7 +236,8 @@ export class MpCheckoutElement extends LitElement {
         // The merchant's disclosure only adds to ours, unless it replaces it: then it must say something.
         disclosureShown: !this.disclosureReplaced || disclosure.visible,
         termsShown: terms.visible,
-        guessedSite: isSiteId(this.site) || siteFromLocale(this.localize.requestedTag) ? undefined : this.resolvedSite,
+        guessedSite: this.accountSite || isSiteId(this.site) || siteFromLocale(this.localize.requestedTag) ? undefined : this.resolvedSite,
+        accountSite: this.accountSite && this.accountSite !== this.pageSite ? { account: this.accountSite, page: this.pageSite } : undefined,
       },
       (key, vars) => this.localize.t(key, vars as never),
     );
@@ -242,8 +245,13 @@ export class MpCheckoutElement extends LitElement {
 
   // ——— derived configuration ———
 
-  /** The active Mercado Pago site. */
+  /** The active Mercado Pago site: the account's once MercadoPago.js named it, else the page's. */
   get resolvedSite(): SiteId {
+    return this.accountSite ?? this.pageSite;
+  }
+
+  /** The site the page sets (the attribute) or implies (the locale's region). */
+  private get pageSite(): SiteId {
     if (isSiteId(this.site)) return this.site;
     return siteFromLocale(this.localize.requestedTag) ?? 'MLA';
   }
@@ -260,7 +268,7 @@ export class MpCheckoutElement extends LitElement {
   private get sdkLocale(): SdkLocale {
     const { language } = resourceChain(this.localize.requestedTag);
     if (language === 'en') return 'en-US';
-    if (language === 'es' || language === 'pt-BR') return SITES[this.resolvedSite].sdkLocale;
+    if (language === 'es' || language === 'pt-BR') return SITES[this.pageSite].sdkLocale;
     return language as SdkLocale;
   }
 
@@ -319,7 +327,7 @@ export class MpCheckoutElement extends LitElement {
     if (!this.isConnected) return;
     if (changed.has('publicKey') || changed.has('locale') || changed.has('site')) this.start();
     if (changed.has('amount') || changed.has('minInstallments') || changed.has('maxInstallments')) {
-      if (this.sdk.mp) void this.card.refreshInstallments(this.sdk.mp, this.installmentQuery());
+      if (this.sdk.mp) void this.card.refreshInstallments(this.sdk.mp, this.installmentQuery);
     }
   }
 
@@ -453,7 +461,7 @@ export class MpCheckoutElement extends LitElement {
   binChanged(bin: string | null): void {
     if (!this.sdk.mp) return;
     this.setFieldError('cardNumber', undefined);
-    void this.card.binChanged(this.sdk.mp, bin, this.installmentQuery());
+    void this.card.binChanged(this.sdk.mp, bin, this.installmentQuery);
   }
 
   /** @internal Called by a controller. */
@@ -466,7 +474,8 @@ export class MpCheckoutElement extends LitElement {
 
   /** @internal Called by a controller. */
   cardMethodChanged(method: PaymentMethod | undefined): void {
-    this.fields.applySettings(method?.settings?.[0]);
+    this.fields.applySettings(settingsForBin(method, this.card.bin));
+    this.adoptAccountSite(method?.site_id);
     this.requestUpdate();
     if (method) this.dispatchEvent(new MpChangeEvent({ field: 'paymentMethod', paymentMethodId: method.id }));
   }
@@ -491,6 +500,16 @@ export class MpCheckoutElement extends LitElement {
     this.dispatchEvent(new MpChangeEvent({ field: 'locale' }));
   }
 
+  /**
+   * Amounts, financing rules and links follow the account's country, whatever the page's language
+   * says (a Brazilian-language page on an Argentine account still charges pesos).
+   */
+  private adoptAccountSite(siteId: unknown): void {
+    if (!isSiteId(siteId) || siteId === this.resolvedSite) return;
+    this.accountSite = siteId;
+    this.warnAboutAudit();
+  }
+
   /** Loads the document types (none in Mexico); false when they could not be loaded. */
   private async loadIdentificationTypes(mp: MercadoPagoInstance): Promise<boolean> {
     if (this.resolvedSite === 'MLM') {
@@ -510,9 +529,8 @@ export class MpCheckoutElement extends LitElement {
     }
   }
 
-  private installmentQuery() {
-    return { amount: this.amount ?? 0, site: this.resolvedSite, min: this.minInstallments, max: this.maxInstallments };
-  }
+  /** What the installments are asked for, read when they are (the site may have just changed). */
+  private readonly installmentQuery = () => ({ amount: this.amount ?? 0, site: this.resolvedSite, min: this.minInstallments, max: this.maxInstallments });
 
   // ——— payment (called by the payment controller) ———
 
@@ -542,16 +560,12 @@ export class MpCheckoutElement extends LitElement {
   }
 
   /** @internal Called by a controller. */
-  async createToken(): Promise<string> {
-    const mp = this.sdk.mp;
-    if (!mp) throw new Error('MercadoPago.js is not ready');
-    const token = await mp.fields.createCardToken({
+  createToken(): Promise<string> {
+    return this.fields.createCardToken({
       cardholderName: this.cardholderName.trim(),
       identificationType: this.idTypes.length ? this.idType : undefined,
       identificationNumber: this.idTypes.length ? this.idNumber.trim() : undefined,
     });
-    if (!token || typeof token.id !== 'string') throw new Error('MercadoPago.js returned no token');
-    return token.id;
   }
 
   /** @internal Called by a controller. */

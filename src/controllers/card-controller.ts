@@ -52,8 +52,11 @@ export class CardController implements ReactiveController {
     return this.choices.find((c) => c.installments === this.installments);
   }
 
-  /** A new BIN (or null when the number was cleared or turned invalid). */
-  async binChanged(mp: MercadoPagoInstance, bin: string | null, query: InstallmentQuery): Promise<void> {
+  /**
+   * A new BIN (or null when the number was cleared or turned invalid). The query is read when the
+   * installments are asked for: the card's own answer may change the site (the account's country).
+   */
+  async binChanged(mp: MercadoPagoInstance, bin: string | null, query: () => InstallmentQuery): Promise<void> {
     const isCurrent = this.latest.begin();
     this.clear();
     this.bin = bin;
@@ -94,7 +97,7 @@ export class CardController implements ReactiveController {
   }
 
   /** The amount (or range) changed: re-fetch options, keeping the buyer's choice if still offered. */
-  async refreshInstallments(mp: MercadoPagoInstance, query: InstallmentQuery): Promise<void> {
+  async refreshInstallments(mp: MercadoPagoInstance, query: () => InstallmentQuery): Promise<void> {
     if (!this.bin) return;
     // The card lookup is still under way (or stopped before its issuers): its quote would be for
     // the old amount, so look the card up again with the new one.
@@ -130,9 +133,10 @@ export class CardController implements ReactiveController {
     this.loading = false;
   }
 
-  private async loadInstallments(mp: MercadoPagoInstance, query: InstallmentQuery, isCurrent: () => boolean) {
+  private async loadInstallments(mp: MercadoPagoInstance, currentQuery: () => InstallmentQuery, isCurrent: () => boolean) {
     const { bin, method } = this;
     if (!bin || !method) return;
+    const query = currentQuery();
     const options = await mp.getInstallments({ amount: String(query.amount), bin, paymentTypeId: method.payment_type_id });
     if (!isCurrent()) return;
     const option = Array.isArray(options) ? options[0] : undefined;

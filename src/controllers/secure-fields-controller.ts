@@ -7,7 +7,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   SECURE_FIELDS,
+  type CardToken,
   type MercadoPagoInstance,
+  type PaymentMethod,
   type PaymentMethodSettings,
   type SecureField,
   type SecureFieldOptions,
@@ -30,8 +32,29 @@ export interface SecureFieldsHost extends ReactiveControllerHost, ParentNode {
   secureFieldChanged(field: SecureFieldType): void;
 }
 
+/**
+ * The settings entry of a payment method that covers this BIN (a method may list several ranges
+ * with different rules), else its first, as Mercado Pago's own examples take.
+ */
+export function settingsForBin(method: PaymentMethod | undefined, bin: string | null): PaymentMethodSettings | undefined {
+  const all = Array.isArray(method?.settings) ? method.settings : [];
+  const covers = (s: PaymentMethodSettings) => {
+    try {
+      const { pattern, exclusion_pattern: exclusion } = s.bin ?? {};
+      return Boolean(bin && pattern && new RegExp(pattern).test(bin) && !(exclusion && new RegExp(exclusion).test(bin)));
+    } catch {
+      return false; // a pattern this browser cannot parse covers nothing
+    }
+  };
+  return all.find(covers) ?? all[0];
+}
+
 export class SecureFieldsController implements ReactiveController {
+  /** Fields created and mounted (a field whose mount the SDK swallowed is not kept). */
   private fields = new Map<SecureFieldType, SecureField>();
+  private mp?: MercadoPagoInstance;
+  /** The BIN last reported: the SDK may repeat one, which must not reset the card lookup. */
+  private bin: string | null = null;
   private readyFields = new Set<SecureFieldType>();
   private timer?: ReturnType<typeof setTimeout>;
   /** The SDK's latest validity complaint per field (undefined: no complaint). */
@@ -43,7 +66,9 @@ export class SecureFieldsController implements ReactiveController {
 
   /**
    * @param idPrefix Unique per element instance: the SDK finds containers by id in the document,
-   *   so two checkouts on one page must never share one.
+   *   so two checkouts on one page must never share one. It is also the fields' SDK `group`: the
+   *   SDK routes field events page-wide by group and field type, so without a group of its own a
+   *   second checkout's events would reach the first one's listeners.
    */
   constructor(
     private readonly host: SecureFieldsHost,
@@ -69,15 +94,19 @@ export class SecureFieldsController implements ReactiveController {
     clearTimeout(this.timer);
   }
 
-  /** Creates and mounts the three fields; reports ready, or a timeout if they never answer. */
+  /** Creates and mounts the three fields; reports ready, or a failure if they never answer. */
   mount(mp: MercadoPagoInstance): void {
     this.unmount();
+    this.mp = mp;
     try {
       for (const type of SECURE_FIELDS) {
-        const field = mp.fields.create(type, this.host.secureFieldOptions(type));
+        const field = mp.fields.create(type, { ...this.host.secureFieldOptions(type), group: this.group });
         this.listen(type, field);
-        this.fields.set(type, field);
         field.mount(this.containerId(type));
+        // The SDK swallows mount errors (a console warning, no exception: fields.md, v2.0.0): an
+        // iframe that did not appear in its container means the field will never become ready.
+        if (!this.container(type)?.querySelector('iframe')) throw new Error(`MercadoPago.js did not mount the ${type} field`);
+        this.fields.set(type, field);
       }
     } catch (error) {
       this.unmount();
@@ -104,18 +133,34 @@ export class SecureFieldsController implements ReactiveController {
     this.causes.clear();
     this.touched.clear();
     this.typed.clear();
+    this.bin = null;
   }
 
-  /** Applies the detected card's rules (length, CVV mode) to the number and CVV fields. */
+  /**
+   * Tokenizes what the buyer typed into this element's fields (its group), never another
+   * checkout's. Resolves the token id; rejects with the SDK's own rejection.
+   */
+  async createCardToken(data: { cardholderName: string; identificationType?: string; identificationNumber?: string }): Promise<string> {
+    if (!this.mp || !this.mounted) throw new Error('The card fields are not mounted');
+    const token: CardToken | undefined = await this.mp.fields.createCardToken(data, { group: this.group });
+    if (!token || typeof token.id !== 'string' || !token.id) throw new Error('MercadoPago.js returned no token');
+    return token.id;
+  }
+
+  /**
+   * Applies the detected card's rules, each field its own part (fields.md, "update"): the number
+   * field its length and Luhn check, the code field its length and whether it may stay empty.
+   * Without this the code stays at 3 digits: an American Express buyer could not type theirs.
+   */
   applySettings(settings: PaymentMethodSettings | undefined): void {
     if (!settings) return;
-    this.fields.get('cardNumber')?.update({ settings });
-    this.fields.get('securityCode')?.update({ settings });
+    if (settings.card_number) this.update('cardNumber', { settings: settings.card_number });
+    if (settings.security_code) this.update('securityCode', { settings: settings.security_code });
   }
 
   /** Marks a field invalid inside its iframe (the SDK sets aria-invalid there). */
   markInvalid(type: SecureFieldType, invalid: boolean): void {
-    this.fields.get(type)?.update({ invalid });
+    this.update(type, { invalid });
   }
 
   focus(type: SecureFieldType): void {
@@ -126,8 +171,24 @@ export class SecureFieldsController implements ReactiveController {
   refreshOptions(): void {
     for (const [type, field] of this.fields) {
       const { placeholder, style } = this.host.secureFieldOptions(type);
-      field.update({ placeholder, style });
+      this.update(type, { placeholder, style }, field);
     }
+  }
+
+  /**
+   * `update` arrived after MercadoPago.js 2.0.0 (whose fields have none): without it the fields keep
+   * their options, which costs looks and card rules but must not break the form.
+   */
+  private update(type: SecureFieldType, props: Parameters<SecureField['update']>[0], field = this.fields.get(type)): void {
+    if (typeof field?.update === 'function') field.update(props);
+  }
+
+  private get group(): string {
+    return this.idPrefix;
+  }
+
+  private container(type: SecureFieldType): Element | null {
+    return this.host.querySelector(`#${CSS.escape(this.containerId(type))}`);
   }
 
   private containerId(type: SecureFieldType): string {
@@ -138,7 +199,7 @@ export class SecureFieldsController implements ReactiveController {
   private ensureContainers(): void {
     for (const type of SECURE_FIELDS) {
       const id = this.containerId(type);
-      if (this.host.querySelector(`#${CSS.escape(id)}`)) continue;
+      if (this.container(type)) continue;
       const container = document.createElement('div');
       container.id = id;
       container.slot = SECURE_FIELD_SLOTS[type];
@@ -168,6 +229,15 @@ export class SecureFieldsController implements ReactiveController {
       this.host.secureFieldChanged(type);
     });
     field.on('error', ({ error }) => this.host.fieldsFailed('sdk_request_failed', error));
-    if (type === 'cardNumber') field.on('binChange', ({ bin }) => this.host.binChanged(bin ?? null));
+    if (type === 'cardNumber') {
+      field.on('binChange', ({ bin }) => {
+        // The SDK repeats a BIN it already reported (Mercado Pago's own sample filters with
+        // `bin !== currentBin`); a repeat would throw away the chosen bank and installments.
+        const next = bin || null;
+        if (next === this.bin) return;
+        this.bin = next;
+        this.host.binChanged(next);
+      });
+    }
   }
 }

@@ -8,6 +8,14 @@
  * - MLA Mastercard Débito 5287 3383 1025 3304 (BIN 528733) → `debmaster`, whose `additional_info_needed`
  *   holds `issuer_id`: the element must show the issuer select (getIssuers returns 3 banks).
  * - MLA Visa Débito 4002 7686 9439 5619 (BIN 400276) → `debvisa` (debit: 1 installment only).
+ * - MLA Cencosud 6034 9300 0000 0005 (BIN 603493) → `cencosud`, whose security code is `optional`: it
+ *   stands for the methods Mercado Pago lists with `security_code.mode: "optional"` (the real card's
+ *   rules are not verified); the buyer may leave the code empty.
+ * - every site: American Express 3711 803032 57522 (15 digits, 4-digit code).
+ *
+ * Answers carry every field DefinitelyTyped declares for them; where the real API sends `null` for a
+ * string (`exclusion_pattern`, `merchant_account_id`) the double sends `null` too, so the element
+ * meets what production sends rather than what the types promise.
  */
 import type {
   IdentificationType,
@@ -16,8 +24,13 @@ import type {
   PayerCost,
   PaymentMethod,
   PaymentMethodSettings,
-  PaymentTypeId,
 } from '../services/sdk-types.js';
+
+type PaymentTypeId = 'credit_card' | 'debit_card' | 'prepaid_card';
+/** The issuer a payment method names as its own (`getPaymentMethods`, `getInstallments`). */
+type MethodIssuer = PaymentMethod['issuer'];
+/** The real API sends `null` where DefinitelyTyped says string. */
+const NULL_STRING = null as unknown as string;
 
 export type SiteId = 'MLA' | 'MLB' | 'MLM' | 'MLC' | 'MCO' | 'MPE' | 'MLU';
 export const SITE_IDS: readonly SiteId[] = ['MLA', 'MLB', 'MLM', 'MLC', 'MCO', 'MPE', 'MLU'];
@@ -81,11 +94,12 @@ const VISA_PATTERN = '^4';
 const MASTER_PATTERN = '^(5|(2(221|222|223|224|225|226|227|228|229|23|24|25|26|27|3|4|5|6|70|71|720)))';
 const AMEX_PATTERN = '^((34)|(37))';
 
-function settings(pattern: string, numberLength: number, cvvLength: number, exclusion: string | null = null): PaymentMethodSettings {
+function settings(pattern: string, numberLength: number, cvvLength: number, exclusion: string | null = null, cvvMode = 'mandatory'): PaymentMethodSettings {
   return {
     card_number: { length: numberLength, validation: 'standard' },
-    security_code: { mode: 'mandatory', length: cvvLength, card_location: cvvLength === 4 ? 'front' : 'back' },
-    bin: { pattern, exclusion_pattern: exclusion, installments_pattern: pattern },
+    // The API also says where the code is printed; DefinitelyTyped leaves it out.
+    security_code: { mode: cvvMode, length: cvvLength, ...{ card_location: cvvLength === 4 ? 'front' : 'back' } },
+    bin: { pattern, exclusion_pattern: exclusion ?? NULL_STRING, installments_pattern: pattern },
   };
 }
 
@@ -96,7 +110,7 @@ interface MethodDef {
   logo: string;
   settings: PaymentMethodSettings;
   /** Banks offered in the issuer select; only used when `needsIssuer`. */
-  issuers?: Issuer[];
+  issuers?: Array<{ id: number; name: string }>;
   needsIssuer?: boolean;
 }
 
@@ -117,12 +131,13 @@ const METHODS: Record<SiteId, MethodDef[]> = {
       id: 'debmaster', name: 'Mastercard Débito', type: 'debit_card', logo: 'debmaster', settings: settings(MLA_DEBMASTER, 16, 3),
       needsIssuer: true,
       issuers: [
-        { id: '338', name: 'Banco Galicia' },
-        { id: '310', name: 'Banco Santander' },
-        { id: '1028', name: 'Banco Nación' },
+        { id: 338, name: 'Banco Galicia' },
+        { id: 310, name: 'Banco Santander' },
+        { id: 1028, name: 'Banco Nación' },
       ],
     },
     { id: 'debvisa', name: 'Visa Débito', type: 'debit_card', logo: 'debvisa', settings: settings(MLA_DEBVISA, 16, 3) },
+    { id: 'cencosud', name: 'Cencosud', type: 'credit_card', logo: 'cencosud', settings: settings('^603493', 16, 3, null, 'optional') },
     { ...VISA, settings: settings(VISA_PATTERN, 16, 3, MLA_DEBVISA) },
     { ...MASTER, settings: settings(MASTER_PATTERN, 16, 3, MLA_DEBMASTER) },
     AMEX,
@@ -136,10 +151,10 @@ const METHODS: Record<SiteId, MethodDef[]> = {
 };
 
 /** The issuer a method reports when the buyer does not choose one; ids differ per site like the real ones. */
-function defaultIssuer(site: SiteId, def: MethodDef): Issuer {
+function defaultIssuer(site: SiteId, def: MethodDef): MethodIssuer {
   const base = { MLA: 1, MLB: 24, MLM: 160, MLC: 200, MCO: 206, MPE: 1000, MLU: 1100 }[site];
   const offset = { visa: 0, master: 1, amex: 2, debvisa: 3, debmaster: 4 }[def.id] ?? 5;
-  return { id: String(base + offset), name: def.name };
+  return { id: base + offset, name: def.name, default: true };
 }
 
 function matches(def: MethodDef, bin: string): boolean {
@@ -159,13 +174,29 @@ function toPaymentMethod(site: SiteId, def: MethodDef): PaymentMethod {
     id: def.id,
     name: def.name,
     payment_type_id: def.type,
+    status: 'active',
+    // The account's country: the element trusts it over the page's locale.
+    site_id: site,
     thumbnail: thumbnail.replace('https:', 'http:'),
     secure_thumbnail: thumbnail,
     additional_info_needed: site === 'MLM' ? ['cardholder_name'] : [...(def.needsIssuer ? ISSUER_NEEDED : ID_NEEDED)],
     issuer: defaultIssuer(site, def),
     settings: [structuredClone(def.settings)],
-    min_allowed_amount: SITES[site].minAmount,
-    max_allowed_amount: SITES[site].maxAmount,
+    payer_costs: [],
+    financial_institutions: [],
+    min_accreditation_days: 0,
+    max_accreditation_days: 2,
+    accreditation_time: 2880,
+    merchant_account_id: NULL_STRING,
+    processing_mode: 'aggregator',
+    marketplace: 'NONE',
+    deferred_capture: 'supported',
+    bins: [],
+    agreements: [],
+    labels: [],
+    financing_deals: { status: 'inactive' },
+    // Real answers also carry the method's amount bounds, which DefinitelyTyped leaves out.
+    ...{ min_allowed_amount: SITES[site].minAmount, max_allowed_amount: SITES[site].maxAmount },
   };
 }
 
@@ -188,7 +219,10 @@ export function issuersFor(site: SiteId, paymentMethodId: string, bin: string): 
   if (!def) return [];
   const list = def.needsIssuer && def.issuers ? def.issuers : [defaultIssuer(site, def)];
   return list.map((issuer) => ({
-    ...issuer,
+    id: String(issuer.id),
+    name: issuer.name,
+    processing_mode: 'aggregator',
+    merchant_account_id: NULL_STRING,
     thumbnail: `http://${IMG.slice('https://'.length)}/issuer-${issuer.id}.gif`,
     secure_thumbnail: `${IMG}/issuer-${issuer.id}.gif`,
   }));
@@ -297,7 +331,7 @@ export function installmentsFor(site: SiteId, amount: number, bin: string, payme
     payment_type_id: def.type,
     issuer: defaultIssuer(site, def),
     processing_mode: 'aggregator',
-    merchant_account_id: null,
+    merchant_account_id: NULL_STRING,
     payer_costs,
   }];
 }

@@ -5,23 +5,51 @@
  * the iframe's input and this module's closures: never in the parent DOM, never in events, never logged.
  * The iframes are about:blank and built from here with createElement + CSSOM, so the double runs under a
  * strict Content-Security-Policy (no inline script or style, no document.write).
+ *
+ * It is at least as strict as the real SDK is known to be, so a test that passes here does not pass
+ * only because the double is lenient. Each rule and where it comes from (fields.md = `docs/fields.md`
+ * of the mercadopago/sdk-js repository; v2.0.0 = MercadoPago.js 2.0.0, vendored in
+ * glauciodaniel/emerj-react as `src/lib/v2.js`; types = DefinitelyTyped's @types/mercadopago-sdk-js):
+ * - Field events are routed page-wide by (group, field type) to the FIRST listener registered for
+ *   them, whichever instance registered it; unmounting a field drops every listener of its group and
+ *   type (v2.0.0: one static `customEventListeners` list, `triggerEvent` takes the first match by
+ *   field type, `removeCustomEventListener` filters by type; `group` per fields.d.ts in types).
+ *   Fields created without a group share one page-wide default group (the strictest reading).
+ * - A second field of a type already mounted in the same group throws at `create` (v2.0.0: "[Fields]
+ *   The field … has already been created").
+ * - `mount` with a missing container, or one that is not a DIV, only warns in the console: the SDK
+ *   swallows mount errors and the field never becomes ready (v2.0.0: `mount` catches and
+ *   `console.warn`s "Error when mounting field"; "The container must be a div"). Mounting a field
+ *   twice throws (v2.0.0: "already mounted", outside the catch).
+ * - Unmounting a field that is not mounted throws (v2.0.0: "Field '…' already unmounted").
+ * - `update({settings})` takes one object per field (fields.md, "update"): the card number
+ *   `{length, validation}`, the security code `{mode, length}`. Any other shape is ignored with a
+ *   console warning, and the security code then stays at its default of 3 digits (fields.md:
+ *   "securityCode should be of length '3'"), so a 4-digit American Express code cannot be typed.
+ * - `fields.createCardToken(data, {group})` tokenizes that group's fields only; a group with no
+ *   mounted field rejects (v2.0.0: "No primary field found").
+ * - `on` with an event the field does not have, or without a function, only warns (v2.0.0).
+ * - `new MercadoPago(key, {locale})` throws for a key that is not a string or holds whitespace, and
+ *   for a locale the SDK does not support (v2.0.0).
  */
 import type {
   CardToken,
-  CardTokenRequest,
+  CardNumberSettings,
   FieldEventMap,
   IdentificationType,
   InstallmentsOption,
   Issuer,
   MercadoPagoInstance,
   MercadoPagoOptions,
-  PaymentMethodSettings,
   PaymentMethodsResponse,
   SecureField,
   SecureFieldOptions,
+  SecureFields,
   SecureFieldStyle,
   SecureFieldType,
   SecureFieldUpdate,
+  SecurityCodeSettings,
+  SdkLocale,
   ValidityCause,
 } from '../services/sdk-types.js';
 import {
@@ -88,12 +116,70 @@ const INPUT_STYLE_KEYS = [
 
 const INVALID_BORDER = '#d93025';
 
+/** What `update({settings})` takes, per field (fields.md, "update"). */
+const SETTINGS_SHAPE: Record<SecureFieldType, string> = {
+  cardNumber: '{length, validation: "standard" | "none"}',
+  securityCode: '{mode: "mandatory" | "optional", length: 3 | 4}',
+  expirationDate: 'no settings',
+};
+
 /** What a mounted field hands to createCardToken; only this module can call it. */
 interface FieldReading {
   digits: string;
-  settings: PaymentMethodSettings | undefined;
+  cardNumber?: CardNumberSettings;
+  securityCode?: SecurityCodeSettings;
 }
-type FieldRegistry = Map<SecureFieldType, () => FieldReading>;
+
+/** Fields created without a group share this one, page-wide. */
+const DEFAULT_GROUP = '';
+
+/** The mounted fields of each group, page-wide (v2.0.0 keeps them in the group's metadata). */
+const mountedFields = new Map<string, Map<SecureFieldType, () => FieldReading>>();
+
+function groupFields(group: string): Map<SecureFieldType, () => FieldReading> {
+  let fields = mountedFields.get(group);
+  if (!fields) mountedFields.set(group, (fields = new Map()));
+  return fields;
+}
+
+/**
+ * Page-wide field event routing, as MercadoPago.js does it: one list for every instance; an event
+ * goes to the first listener registered for its group, field type and event only.
+ */
+interface FieldListener {
+  group: string;
+  type: SecureFieldType;
+  event: keyof FieldEventMap;
+  callback: (data: never) => void;
+}
+let fieldListeners: FieldListener[] = [];
+
+/** The events each field type accepts in `on` (v2.0.0: `default` plus `cardNumber: ["binChange"]`). */
+const FIELD_EVENTS: readonly (keyof FieldEventMap)[] = ['focus', 'blur', 'ready', 'validityChange', 'error', 'change', 'paste'];
+
+function triggerFieldEvent<K extends keyof FieldEventMap>(group: string, type: SecureFieldType, event: K, data: FieldEventMap[K]): void {
+  const listener = fieldListeners.find((l) => l.group === group && l.type === type && l.event === event);
+  if (!listener) return;
+  try {
+    (listener.callback as (d: FieldEventMap[K]) => void)(data);
+  } catch (error) {
+    // A throwing merchant callback must not break the field; surface it without swallowing it.
+    setTimeout(() => {
+      throw error;
+    });
+  }
+}
+
+/** The settings shapes fields.md documents for `update`; anything else is ignored with a warning. */
+function isCardNumberSettings(value: unknown): value is CardNumberSettings {
+  const v = value as Partial<CardNumberSettings> | null;
+  return typeof v === 'object' && v !== null && Number.isInteger(v.length) && v.length! >= 8 && v.length! <= 19 && (v.validation === 'standard' || v.validation === 'none');
+}
+
+function isSecurityCodeSettings(value: unknown): value is SecurityCodeSettings {
+  const v = value as Partial<SecurityCodeSettings> | null;
+  return typeof v === 'object' && v !== null && (v.length === 3 || v.length === 4) && (v.mode === 'mandatory' || v.mode === 'optional');
+}
 
 interface ValidityError {
   message: string;
@@ -111,16 +197,18 @@ function expiryProblem(digits: string, now = new Date()): 'month' | 'year' | nul
   return null;
 }
 
-function cvvLengths(settings: PaymentMethodSettings | undefined): number[] {
-  // Before the BIN is known the brand is not either: accept 3 (most cards) and 4 (Amex) like a lenient SDK.
-  return settings ? [settings.security_code.length] : [3, 4];
+/** The security code is 3 digits until `update` says otherwise (fields.md). */
+function cvvLength(settings: SecurityCodeSettings | undefined): number {
+  return settings?.length ?? 3;
 }
 
-function createSecureField(type: SecureFieldType, options: SecureFieldOptions, language: Language, registry: FieldRegistry): SecureField {
-  const listeners = new Map<keyof FieldEventMap, Set<(data: never) => void>>();
+function createSecureField(type: SecureFieldType, options: SecureFieldOptions, language: Language): SecureField {
+  const group = typeof options.group === 'string' ? options.group : DEFAULT_GROUP;
+  if (groupFields(group).has(type)) throw sdkError(`[Fields] The field ${type} has already been created`);
   let placeholder = options.placeholder ?? PLACEHOLDERS[type];
   let style: SecureFieldStyle = { ...options.style };
-  let settings: PaymentMethodSettings | undefined;
+  let numberSettings: CardNumberSettings | undefined;
+  let codeSettings: SecurityCodeSettings | undefined;
   let invalid = false;
   let iframe: HTMLIFrameElement | null = null;
   let input: HTMLInputElement | null = null;
@@ -131,29 +219,22 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
   let touched = false;
   let lastErrors = '[]';
   let lastBin: string | null = null;
-  const reading = (): FieldReading => ({ digits, settings });
+  const reading = (): FieldReading => ({ digits, cardNumber: numberSettings, securityCode: codeSettings });
 
   function emit<K extends keyof FieldEventMap>(event: K, data: FieldEventMap[K]): void {
-    for (const callback of [...(listeners.get(event) ?? [])]) {
-      try {
-        (callback as (d: FieldEventMap[K]) => void)(data);
-      } catch (error) {
-        // A throwing merchant callback must not break the field; surface it without swallowing it.
-        setTimeout(() => { throw error; });
-      }
-    }
+    triggerFieldEvent(group, type, event, data);
   }
 
   function maxDigits(): number {
     if (type === 'expirationDate') return 4;
-    if (type === 'securityCode') return Math.max(...cvvLengths(settings));
-    return settings?.card_number.length ?? 19;
+    if (type === 'securityCode') return cvvLength(codeSettings);
+    return numberSettings?.length ?? 19;
   }
 
   function format(value: string): string {
     if (type === 'expirationDate') return value.length > 2 ? `${value.slice(0, 2)}/${value.slice(2)}` : value;
     if (type === 'securityCode') return value;
-    const amex = settings ? settings.card_number.length === 15 : /^3[47]/.test(value);
+    const amex = numberSettings ? numberSettings.length === 15 : /^3[47]/.test(value);
     const groups = amex ? [4, 6, 5] : [4, 4, 4, 4, 3];
     const parts: string[] = [];
     let rest = value;
@@ -173,14 +254,14 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
     const label = FIELD_TEXT.en[type].toLowerCase();
     if (typeError) return [{ cause: 'invalid_type', message: `The ${label} accepts digits only` }];
     if (digits === '') {
-      const optional = type === 'securityCode' && settings?.security_code.mode === 'optional';
+      const optional = type === 'securityCode' && codeSettings?.mode === 'optional';
       // An untouched empty field is not an error yet: the buyer has not had a chance to fill it.
       return touched && !optional ? [{ cause: 'invalid_length', message: `The ${label} is empty` }] : [];
     }
     if (type === 'cardNumber') {
-      const lengthOk = settings ? digits.length === settings.card_number.length : digits.length >= 13 && digits.length <= 19;
+      const lengthOk = numberSettings ? digits.length === numberSettings.length : digits.length >= 13 && digits.length <= 19;
       if (!lengthOk) return [{ cause: 'invalid_length', message: 'The card number has an invalid length' }];
-      if (settings?.card_number.validation !== 'none' && !luhn(digits)) {
+      if (numberSettings?.validation !== 'none' && !luhn(digits)) {
         return [{ cause: 'invalid_value', message: 'The card number is invalid' }];
       }
       return [];
@@ -190,13 +271,17 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
       const problem = expiryProblem(digits);
       return problem ? [{ cause: 'invalid_value', message: `The expiration ${problem} is invalid` }] : [];
     }
-    return cvvLengths(settings).includes(digits.length)
+    return digits.length === cvvLength(codeSettings)
       ? []
       : [{ cause: 'invalid_length', message: 'The security code has an invalid length' }];
   }
 
-  /** Emits validityChange and binChange only on an actual change, like the real SDK. */
-  function report(): void {
+  /**
+   * Emits validityChange on an actual change. binChange comes again with the same BIN while the
+   * number is edited (strict: Mercado Pago's own sample filters repeats with `bin !== currentBin`),
+   * and once with null when the BIN is lost.
+   */
+  function report(numberEdited = false): void {
     const current = errors();
     const key = JSON.stringify(current);
     if (key !== lastErrors) {
@@ -205,7 +290,7 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
     }
     if (type === 'cardNumber') {
       const bin = digits.length >= 8 ? digits.slice(0, 8) : null;
-      if (bin !== lastBin) {
+      if (bin !== lastBin || (bin !== null && numberEdited)) {
         lastBin = bin;
         emit('binChange', { field: type, bin });
       }
@@ -222,7 +307,7 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
       input.maxLength = maxLength();
     }
     if (changed) emit('change', { field: type });
-    report();
+    report(changed);
   }
 
   function onInput(): void {
@@ -321,9 +406,14 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
 
   const field: SecureField = {
     mount(containerId: string): SecureField {
-      if (iframe) throw sdkError(`the ${type} field is already mounted; unmount it first`);
+      if (iframe) throw sdkError(`Field '${type}' already mounted`);
       const container = typeof containerId === 'string' && containerId ? document.getElementById(containerId) : null;
-      if (!container) throw sdkError(`could not find the container #${String(containerId)} to mount the ${type} field`);
+      // The real SDK swallows mount errors: a warning, no exception, and a field that never gets ready.
+      if (!container || container.tagName !== 'DIV') {
+        const why = container ? '[Fields] The container must be a div' : 'Container not found';
+        console.warn(`MercadoPago.js - Error when mounting field ${String(containerId)}: ${why}`);
+        return field;
+      }
       const frame = document.createElement('iframe');
       frame.name = type;
       frame.title = options.srLabel ?? FIELD_TEXT[language][type];
@@ -334,9 +424,9 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
       frame.addEventListener('load', render);
       iframe = frame;
       input = null;
-      container.appendChild(frame);
+      container.replaceChildren(frame);
       render();
-      registry.set(type, reading);
+      groupFields(group).set(type, reading);
       void networkDelay().then(() => {
         if (iframe === frame) emit('ready', { field: type });
       });
@@ -344,14 +434,16 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
     },
 
     unmount(): void {
-      if (!iframe) return;
+      if (!iframe) throw sdkError(`Field '${type}' already unmounted`);
       iframe.removeEventListener('load', render);
       iframe.remove();
       iframe = null;
       input = null;
       styleSheet = null;
-      listeners.clear();
-      if (registry.get(type) === reading) registry.delete(type);
+      // Every listener of this group and type goes, whoever registered it (v2.0.0).
+      fieldListeners = fieldListeners.filter((l) => !(l.group === group && l.type === type));
+      const fields = groupFields(group);
+      if (fields.get(type) === reading) fields.delete(type);
       digits = '';
       typeError = false;
       touched = false;
@@ -365,10 +457,10 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
       if (props.style && typeof props.style === 'object') style = { ...style, ...props.style };
       if (typeof props.invalid === 'boolean') invalid = props.invalid;
       if (props.settings !== undefined) {
-        const s = props.settings;
-        const ok = s && typeof s.card_number?.length === 'number' && typeof s.security_code?.length === 'number';
-        if (ok) settings = structuredClone(s);
-        else emit('error', { field: type, error: sdkError('invalid settings passed to update()') });
+        const next = props.settings;
+        if (type === 'cardNumber' && isCardNumberSettings(next)) numberSettings = { length: next.length, validation: next.validation };
+        else if (type === 'securityCode' && isSecurityCodeSettings(next)) codeSettings = { mode: next.mode, length: next.length };
+        else console.warn(`MercadoPago.js - Ignoring settings for ${type}: expected ${SETTINGS_SHAPE[type]}`);
       }
       applyStyle();
       applyState();
@@ -377,11 +469,10 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
     },
 
     on(event, callback) {
-      if (typeof callback === 'function') {
-        let set = listeners.get(event);
-        if (!set) listeners.set(event, (set = new Set()));
-        set.add(callback as (data: never) => void);
-      }
+      const allowed = type === 'cardNumber' ? [...FIELD_EVENTS, 'binChange'] : FIELD_EVENTS;
+      if (!allowed.includes(event)) console.warn(`MercadoPago.js - Error when adding on function : [Fields] ${String(event)} event is not valid for ${type}`);
+      else if (typeof callback !== 'function') console.warn(`MercadoPago.js - Error when adding on function : [Fields] You must pass a function arg for ${type}`);
+      else fieldListeners.push({ group, type, event, callback: callback as (data: never) => void });
       return field;
     },
 
@@ -437,18 +528,25 @@ function validCpf(cpf: string): boolean {
 
 const NAME_PATTERN = /^[\p{L}][\p{L}\p{M}\s'.-]*$/u;
 
-function tokenize(site: SiteId, publicKey: string, registry: FieldRegistry, request: CardTokenRequest): CardToken {
-  const number = registry.get('cardNumber')?.();
-  const expiry = registry.get('expirationDate')?.();
-  const cvv = registry.get('securityCode')?.();
+type CardTokenData = Parameters<SecureFields['createCardToken']>[0];
+
+/** The token comes from a JSON API: its dates are ISO strings, whatever DefinitelyTyped's `Date` says. */
+const jsonDate = (date: Date): Date => date.toISOString() as unknown as Date;
+
+function tokenize(site: SiteId, publicKey: string, fields: Map<SecureFieldType, () => FieldReading>, request: CardTokenData): CardToken {
+  const number = fields.get('cardNumber')?.();
+  const expiry = fields.get('expirationDate')?.();
+  const cvv = fields.get('securityCode')?.();
   const errors: TokenError[] = [];
 
   const cardDigits = number?.digits ?? '';
-  const cardSettings = number?.settings ?? cvv?.settings;
+  // The token API judges the card by its own rules for the BIN, whatever the fields were told.
+  const rules = paymentMethodsForBin(site, cardDigits.slice(0, 8))[0]?.settings[0];
+  const cardSettings = rules?.card_number ?? number?.cardNumber;
   if (cardDigits === '') errors.push({ code: '205', message: 'parameter cardNumber can not be null/empty' });
   else {
-    const lengthOk = cardSettings ? cardDigits.length === cardSettings.card_number.length : cardDigits.length >= 13 && cardDigits.length <= 19;
-    if (!lengthOk || (cardSettings?.card_number.validation !== 'none' && !luhn(cardDigits))) {
+    const lengthOk = cardSettings ? cardDigits.length === cardSettings.length : cardDigits.length >= 13 && cardDigits.length <= 19;
+    if (!lengthOk || (cardSettings?.validation !== 'none' && !luhn(cardDigits))) {
       errors.push({ code: 'E301', message: 'invalid parameter cardNumber' });
     }
   }
@@ -463,10 +561,9 @@ function tokenize(site: SiteId, publicKey: string, registry: FieldRegistry, requ
   }
 
   const code = cvv?.digits ?? '';
-  const cvvSettings = cvv?.settings ?? cardSettings;
-  const cvvOptional = cvvSettings?.security_code.mode === 'optional';
-  if (code === '' && !cvvOptional) errors.push({ code: '224', message: 'parameter securityCode can not be null/empty' });
-  else if (code !== '' && !cvvLengths(cvvSettings).includes(code.length)) {
+  const cvvSettings = rules?.security_code ?? cvv?.securityCode;
+  if (code === '' && cvvSettings?.mode !== 'optional') errors.push({ code: '224', message: 'parameter securityCode can not be null/empty' });
+  else if (code !== '' && code.length !== cvvLength(cvvSettings)) {
     errors.push({ code: 'E302', message: 'invalid parameter securityCode' });
   }
 
@@ -501,15 +598,16 @@ function tokenize(site: SiteId, publicKey: string, registry: FieldRegistry, requ
     expiration_year: year,
     card_number_length: cardDigits.length,
     security_code_length: code.length,
-    cardholder: { name, identification: identification ?? {} },
+    // Mexico's tokens name no document: the API sends an empty object there.
+    cardholder: { name, identification: identification ?? ({} as { type: string; number: string }) },
     status: 'active',
-    date_created: now.toISOString(),
-    date_last_updated: now.toISOString(),
+    date_created: jsonDate(now),
+    date_last_updated: jsonDate(now),
     // Card tokens live 7 days (mercadopago.md §2).
-    date_due: new Date(now.getTime() + 7 * 24 * 3600 * 1000).toISOString(),
+    date_due: jsonDate(new Date(now.getTime() + 7 * 24 * 3600 * 1000)),
     luhn_validation: true,
     live_mode: false,
-    require_esc: false,
+    ...{ require_esc: false },
   };
 }
 
@@ -520,29 +618,39 @@ function requireBin(bin: unknown): string {
   return bin.slice(0, 8);
 }
 
+/** The locales MercadoPago.js accepts (fields.md); any other makes the constructor throw (v2.0.0). */
+const SDK_LOCALES: readonly SdkLocale[] = ['es-AR', 'es-CL', 'es-CO', 'es-MX', 'es-VE', 'es-UY', 'es-PE', 'pt-BR', 'en-US'];
+
 export class MercadoPagoDouble implements MercadoPagoInstance {
   /** The site this instance answers for (from the key or the locale). */
   readonly site: SiteId;
-  readonly fields: MercadoPagoInstance['fields'];
+  readonly fields: SecureFields;
 
   constructor(publicKey: string, options: MercadoPagoOptions = {}) {
-    if (typeof publicKey !== 'string' || publicKey.trim() === '') {
-      throw sdkError('you must provide your public key, e.g. new MercadoPago("TEST-…")');
+    if (typeof publicKey !== 'string') throw sdkError(`Type of public_key must be string. Received ${typeof publicKey}`);
+    if (/\s/.test(publicKey)) throw sdkError('Your public_key is invalid, as it contains whitespaces.');
+    if (publicKey === '') throw sdkError('you must provide your public key, e.g. new MercadoPago("TEST-…")');
+    const locale = options?.locale;
+    if (locale !== undefined && !SDK_LOCALES.includes(locale)) {
+      console.warn('MercadoPago.js - Invalid options: ', [`locale ${String(locale)}: not supported`]);
+      throw new Error('MercadoPago.js could not be loaded');
     }
-    const locale = typeof options?.locale === 'string' ? options.locale : undefined;
     this.site = siteForKey(publicKey, locale);
     const language: Language = locale?.startsWith('pt') ? 'pt' : locale?.startsWith('en') ? 'en' : 'es';
-    const registry: FieldRegistry = new Map();
     const site = this.site;
-    const key = publicKey.trim();
     this.fields = {
       create(type: SecureFieldType, fieldOptions: SecureFieldOptions = {}): SecureField {
         if (!(type in PLACEHOLDERS)) throw sdkError(`unknown field type "${String(type)}"`);
-        return createSecureField(type, fieldOptions ?? {}, language, registry);
+        return createSecureField(type, fieldOptions ?? {}, language);
       },
-      async createCardToken(request: CardTokenRequest): Promise<CardToken> {
+      async createCardToken(request: CardTokenData, options?: { group: string } | string): Promise<CardToken> {
         await networkDelay();
-        return tokenize(site, key, registry, request);
+        const group = typeof options === 'string' ? options : typeof options?.group === 'string' ? options.group : DEFAULT_GROUP;
+        const fields = groupFields(group);
+        if (fields.size === 0) {
+          throw { message: "No primary field found. Please create and mount one before calling 'createCardToken'. Ignoring call..." };
+        }
+        return tokenize(site, publicKey, fields, request);
       },
     };
   }

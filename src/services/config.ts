@@ -55,7 +55,7 @@ export interface ConfigInput {
   amount?: number;
   action?: string;
   site?: string;
-  /** The site in force (the attribute, else the locale's region): its currency sets the decimals. */
+  /** The site in force (the account's, else the attribute, else the locale's region): its currency sets the decimals. */
   resolvedSite?: SiteId;
   successUrl?: string;
   itemsInvalid?: boolean;
@@ -72,7 +72,7 @@ export function configProblems(input: ConfigInput): ConfigProblem[] {
   if (input.amount === undefined || input.amount === null) problems.push({ code: 'missing_amount' });
   else if (!Number.isFinite(input.amount) || input.amount <= 0) problems.push({ code: 'invalid_amount' });
   else {
-    const site = isSiteId(input.site) ? input.site : input.resolvedSite;
+    const site = input.resolvedSite ?? (isSiteId(input.site) ? input.site : undefined);
     if (site && !amountHasValidDecimals(input.amount, site)) problems.push({ code: 'amount_decimals', vars: { currency: SITES[site].currency } });
   }
   if (!input.action) problems.push({ code: 'missing_action' });

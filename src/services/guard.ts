@@ -34,6 +34,8 @@ export interface GuardFacts {
   termsShown: boolean;
   /** No site attribute and no country in the locale: the site in force is a guess. */
   guessedSite?: string;
+  /** The account's country (from MercadoPago.js's answers) overrode the site the page set or implied. */
+  accountSite?: { account: string; page: string };
 }
 
 type Translate = (key: string, vars?: Record<string, unknown>) => string;
@@ -58,6 +60,9 @@ export function auditChecklist(facts: GuardFacts, t: Translate): AuditEntry[] {
     facts.isArgentina ? entry('R8', facts.disclosureShown, 'warning', 'R8') : entry('R8', true, 'info', 'R8_na'),
     entry('R9', facts.termsShown, 'warning', 'R9'),
   ];
+  if (facts.accountSite) {
+    entries.push({ id: 'config', ok: false, severity: 'warning', message: t('audit.site_account', facts.accountSite) });
+  }
   if (facts.guessedSite) {
     entries.push({ id: 'config', ok: false, severity: 'warning', message: t('audit.site_guessed', { site: facts.guessedSite }) });
   }

@@ -1,12 +1,40 @@
+/// <reference types="mercadopago-sdk-js" />
 /**
- * The slice of the MercadoPago.js v2 surface that <mp-checkout> uses.
+ * The slice of MercadoPago.js v2 that <mp-checkout> calls, typed from DefinitelyTyped's
+ * `@types/mercadopago-sdk-js`, so a call outside Mercado Pago's published surface fails `tsc`
+ * (the whole `settings[0]` object handed to `field.update`, a `createCardToken` without its
+ * group…). The real SDK (https://sdk.mercadopago.com/js/v2) and the sandbox double are both used
+ * through these types.
  *
- * Both the real SDK (served by https://sdk.mercadopago.com/js/v2) and the sandbox double
- * (src/sandbox/) are consumed through these types, so the element runs one code path for both.
- * Shapes follow Mercado Pago's public docs (see shared/spec/mercadopago.md §2).
+ * Where DefinitelyTyped is silent or wrong, a small augmentation below says so, with its source:
+ * - fields.md: `docs/fields.md` of the mercadopago/sdk-js repository (the Secure Fields reference);
+ * - v2.0.0: MercadoPago.js 2.0.0 as vendored in glauciodaniel/emerj-react, `src/lib/v2.js`.
  */
 
-export type SecureFieldType = 'cardNumber' | 'expirationDate' | 'securityCode';
+declare global {
+  namespace fields {
+    /** fields.md, `fields.create` options table: DefinitelyTyped lists only customFonts, group and mode. */
+    interface BaseFieldsOptions {
+      placeholder?: string;
+      style?: shared.FieldStyle;
+      /** The iframe input's aria-label. */
+      srLabel?: string;
+      ariaRequired?: boolean;
+    }
+    /** fields.md, `update` table: `invalid` sets aria-invalid inside the iframe. */
+    interface FieldsUpdatableProperties {
+      invalid?: boolean;
+    }
+  }
+  namespace shared {
+    /** Every payer cost of the Installments API says who collects the rate; DefinitelyTyped omits it. */
+    interface PayerCost {
+      installment_rate_collector?: string[];
+    }
+  }
+}
+
+export type SecureFieldType = Extract<fields.FieldName, 'cardNumber' | 'expirationDate' | 'securityCode'>;
 
 /** The Secure Fields, in the order the form shows them. */
 export const SECURE_FIELDS: readonly SecureFieldType[] = ['cardNumber', 'expirationDate', 'securityCode'];
@@ -16,58 +44,24 @@ export function isSecureField(field: string): field is SecureFieldType {
   return (SECURE_FIELDS as readonly string[]).includes(field);
 }
 
-/** CSS properties the Secure Fields accept in their `style` option (others are ignored by MP). */
-export interface SecureFieldStyle {
-  color?: string;
-  'font-family'?: string;
-  'font-size'?: string;
-  'font-style'?: string;
-  'font-variant'?: string;
-  'font-weight'?: string;
-  height?: string;
-  margin?: string;
-  padding?: string;
-  width?: string;
-  'placeholder-color'?: string;
-  'text-align'?: string;
-}
-
-export interface SecureFieldOptions {
-  placeholder?: string;
-  style?: SecureFieldStyle;
-  /** Label read by screen readers inside the iframe. */
-  srLabel?: string;
-  ariaRequired?: boolean;
-  mode?: 'short';
-}
-
-export interface SecurityCodeSettings {
-  mode: 'mandatory' | 'optional';
-  length: number;
-  card_location?: 'back' | 'front';
-}
-
-export interface CardNumberSettings {
-  length: number;
-  validation: 'standard' | 'none';
-}
-
-export interface PaymentMethodSettings {
-  security_code: SecurityCodeSettings;
-  card_number: CardNumberSettings;
-  bin?: { pattern: string; exclusion_pattern?: string | null; installments_pattern?: string };
-}
-
-export interface SecureFieldUpdate {
-  placeholder?: string;
-  style?: SecureFieldStyle;
-  settings?: PaymentMethodSettings;
-  /** Marks the field invalid; the SDK sets aria-invalid inside the iframe. */
-  invalid?: boolean;
-}
+/** CSS properties the Secure Fields accept in their `style` option (fields.md, "Style"). */
+export type SecureFieldStyle = shared.FieldStyle;
+export type SecureFieldOptions = fields.BaseFieldsOptions;
+export type SecureFieldUpdate = fields.FieldsUpdatableProperties;
+/** What `update({settings})` takes on the card-number field (fields.md, "update"). */
+export type CardNumberSettings = shared.CardNumber;
+/** What `update({settings})` takes on the security-code field (fields.md, "update"). */
+export type SecurityCodeSettings = shared.SecurityCode;
+/** One entry of a payment method's `settings`: the BIN range it covers and its number and code rules. */
+export type PaymentMethodSettings = shared.Setting;
 
 export type ValidityCause = 'invalid_type' | 'invalid_length' | 'invalid_value';
 
+/**
+ * Field event payloads as fields.md documents them. DefinitelyTyped types `errorMessages` as one
+ * object whose cause is `never`, and `bin` as optional; the SDK sends an array, and `null` when the
+ * BIN turns invalid.
+ */
 export interface FieldEventMap {
   ready: { field: SecureFieldType };
   focus: { field: SecureFieldType };
@@ -80,106 +74,34 @@ export interface FieldEventMap {
   binChange: { field: SecureFieldType; bin: string | null };
 }
 
-export interface SecureField {
-  mount(containerId: string): SecureField;
-  unmount(): void;
-  update(props: SecureFieldUpdate): void;
-  on<K extends keyof FieldEventMap>(event: K, callback: (data: FieldEventMap[K]) => void): SecureField;
-  focus(): void;
-  blur(): void;
-}
+/** A Secure Field as DefinitelyTyped has it, with `on` typed by the documented payloads. */
+export type SecureField = Omit<fields.Field, 'on'> & {
+  on<K extends keyof FieldEventMap>(event: K, callback: (data: FieldEventMap[K]) => void): unknown;
+};
 
-export interface CardTokenRequest {
-  cardholderName: string;
-  identificationType?: string;
-  identificationNumber?: string;
-}
+/** `mp.fields`: DefinitelyTyped's `createCardToken` (its options carry the group), our `create`. */
+export type SecureFields = Pick<fields.Fields, 'createCardToken'> & {
+  create(type: SecureFieldType, options?: SecureFieldOptions): SecureField;
+};
 
-export interface CardToken {
-  id: string;
-  first_six_digits?: string;
-  last_four_digits?: string;
-  expiration_month?: number;
-  expiration_year?: number;
-  cardholder?: { name?: string; identification?: { type?: string; number?: string } };
-  [key: string]: unknown;
-}
+export type CardToken = shared.CardTokenResponse;
+export type IdentificationType = mercadopagocore.IdentificationTypesResponse;
+export type PaymentMethod = mercadopagocore.Result;
+export type PaymentMethodsResponse = mercadopagocore.PaymentMethodsResponse;
+/** An issuer as `getIssuers` lists it. */
+export type Issuer = mercadopagocore.IssuersResponse;
+export type InstallmentsOption = mercadopagocore.InstallmentsResponse;
+export type PayerCost = shared.PayerCost;
 
-export interface IdentificationType {
-  id: string;
-  name: string;
-  type: 'number' | 'string';
-  min_length: number;
-  max_length: number;
-}
+/** The core methods the element calls, exactly as DefinitelyTyped declares them, plus the fields. */
+export type MercadoPagoInstance = Pick<
+  mercadopagocore.MercadoPagoCore,
+  'getIdentificationTypes' | 'getPaymentMethods' | 'getIssuers' | 'getInstallments'
+> & { fields: SecureFields };
 
-export interface Issuer {
-  id: string | number;
-  name: string;
-  thumbnail?: string;
-  secure_thumbnail?: string;
-}
+/** DefinitelyTyped's `Locale` is an ambient enum with no runtime object: its values as strings. */
+export type SdkLocale = `${mercadopagocore.Locale}`;
 
-export type PaymentTypeId = 'credit_card' | 'debit_card' | 'prepaid_card';
-
-export interface PaymentMethod {
-  id: string;
-  name: string;
-  payment_type_id: PaymentTypeId;
-  thumbnail?: string;
-  secure_thumbnail?: string;
-  additional_info_needed: string[];
-  issuer?: Issuer;
-  settings: PaymentMethodSettings[];
-  min_allowed_amount?: number;
-  max_allowed_amount?: number;
-}
-
-export interface PaymentMethodsResponse {
-  paging?: { total: number; limit: number; offset: number };
-  results: PaymentMethod[];
-}
-
-export interface PayerCost {
-  installments: number;
-  installment_rate: number;
-  discount_rate: number;
-  labels: string[];
-  installment_rate_collector: Array<'MERCADOPAGO' | 'THIRD_PARTY' | string>;
-  min_allowed_amount: number;
-  max_allowed_amount: number;
-  recommended_message: string;
-  installment_amount: number;
-  total_amount: number;
-  payment_method_option_id?: string;
-}
-
-export interface InstallmentsOption {
-  payment_method_id: string;
-  payment_type_id: PaymentTypeId;
-  issuer: Issuer;
-  processing_mode: string;
-  merchant_account_id?: string | null;
-  payer_costs: PayerCost[];
-}
-
-export interface MercadoPagoInstance {
-  fields: {
-    create(type: SecureFieldType, options?: SecureFieldOptions): SecureField;
-    createCardToken(request: CardTokenRequest): Promise<CardToken>;
-  };
-  getIdentificationTypes(): Promise<IdentificationType[]>;
-  getPaymentMethods(request: { bin: string }): Promise<PaymentMethodsResponse>;
-  getIssuers(request: { paymentMethodId: string; bin: string }): Promise<Issuer[]>;
-  getInstallments(request: { amount: string; bin: string; paymentTypeId?: string }): Promise<InstallmentsOption[]>;
-}
-
-export type SdkLocale = 'es-AR' | 'es-CL' | 'es-CO' | 'es-MX' | 'es-VE' | 'es-UY' | 'es-PE' | 'pt-BR' | 'en-US';
-
-export interface MercadoPagoOptions {
-  locale?: SdkLocale;
-  advancedFraudPrevention?: boolean;
-  trackingDisabled?: boolean;
-}
+export type MercadoPagoOptions = Omit<mercadopagocore.Options, 'locale'> & { locale?: SdkLocale };
 
 export type MercadoPagoConstructor = new (publicKey: string, options?: MercadoPagoOptions) => MercadoPagoInstance;

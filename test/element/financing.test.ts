@@ -8,7 +8,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { MpCheckoutElement } from '../../src/mp-checkout.js';
 import { installmentsFor, type SiteId } from '../../src/sandbox/catalog.js';
-import type { PayerCost } from '../../src/services/sdk-types.js';
+import type { PayerCost as SdkPayerCost } from '../../src/services/sdk-types.js';
+
+/** The sandbox fills every field the Installments API may leave out. */
+type PayerCost = Required<SdkPayerCost>;
 import { fillCard, merchantRequests, messageText, pay, part, renderCheckout, typeInto } from '../helpers/fixtures.js';
 
 const MLA_VISA = '4509953566233704';
@@ -34,7 +37,7 @@ function labelRates(cost: PayerCost): Record<string, string> {
 }
 
 function catalog(site: SiteId, amount: number, bin: string): PayerCost[] {
-  return installmentsFor(site, amount, bin.slice(0, 8))[0].payer_costs;
+  return installmentsFor(site, amount, bin.slice(0, 8))[0].payer_costs as PayerCost[];
 }
 
 function installmentsSelect(el: MpCheckoutElement): HTMLSelectElement {

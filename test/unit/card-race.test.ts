@@ -6,20 +6,21 @@ import { expect } from '@open-wc/testing';
 import { CardController, type CardHost } from '../../src/controllers/card-controller.js';
 import type { InstallmentsOption, MercadoPagoInstance, PaymentMethod } from '../../src/services/sdk-types.js';
 
+// Partial answers, as the lookups only read these fields.
 const method = (id: string): PaymentMethod => ({
   id,
   name: id.toUpperCase(),
   payment_type_id: 'credit_card',
   additional_info_needed: [],
-  issuer: { id: `${id}-issuer`, name: 'Bank' },
+  issuer: { id: 1, name: 'Bank', default: true },
   settings: [{ security_code: { mode: 'mandatory', length: 3 }, card_number: { length: 16, validation: 'standard' } }],
-});
+}) as unknown as PaymentMethod;
 
 const installments = (id: string, counts: number[]): InstallmentsOption[] => [
   {
     payment_method_id: id,
     payment_type_id: 'credit_card',
-    issuer: { id: `${id}-issuer`, name: 'Bank' },
+    issuer: { id: 1, name: 'Bank', default: true },
     processing_mode: 'aggregator',
     payer_costs: counts.map((n) => ({
       installments: n,
@@ -32,6 +33,7 @@ const installments = (id: string, counts: number[]): InstallmentsOption[] => [
       recommended_message: '',
       installment_amount: 100 / n,
       total_amount: 100,
+      payment_method_option_id: `${id}-${n}`,
     })),
   },
 ];
@@ -69,7 +71,7 @@ function host(): CardHost & { methods: Array<string | undefined> } {
   };
 }
 
-const query = { amount: 100, site: 'MLA' as const };
+const query = () => ({ amount: 100, site: 'MLA' as const });
 
 describe('CardController: BIN race', () => {
   it('an older BIN answering last never wins', async () => {
@@ -122,7 +124,7 @@ describe('CardController: BIN race', () => {
     await release('50317557', 'installments');
     await lookup;
     card.installments = 6;
-    const refresh = card.refreshInstallments(mp, { ...query, amount: 200 });
+    const refresh = card.refreshInstallments(mp, () => ({ ...query(), amount: 200 }));
     expect(card.loading, 'quoting').to.equal(true);
     await release('50317557', 'installments');
     await refresh;

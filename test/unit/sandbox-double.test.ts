@@ -2,11 +2,13 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { MercadoPagoDouble, luhn, siteForKey } from '../../src/sandbox/mercadopago-double.js';
 import { decodeSandboxToken } from '../../src/sandbox/token.js';
 import type { SiteId } from '../../src/sandbox/catalog.js';
-import type { FieldEventMap, SecureField, SecureFieldType } from '../../src/services/sdk-types.js';
+import type { FieldEventMap, SecureField, SecureFieldOptions, SecureFields, SecureFieldType } from '../../src/services/sdk-types.js';
 import { secureFieldInput, typeInSecureField } from '../helpers/type-in-field.js';
 
 const FUTURE = `12/${String((new Date().getFullYear() + 3) % 100).padStart(2, '0')}`;
 const VISA_MLA = '4509953566233704';
+
+type CardTokenData = Parameters<SecureFields['createCardToken']>[0];
 
 /** Test cards of mercadopago.md §4 (plus the MLA debit ones) → the brand each must resolve to. */
 const TEST_CARDS: Array<[SiteId, string, string]> = [
@@ -21,6 +23,19 @@ const TEST_CARDS: Array<[SiteId, string, string]> = [
 
 const SITES: SiteId[] = ['MLA', 'MLB', 'MLM', 'MLC', 'MCO', 'MPE', 'MLU'];
 const key = (site: SiteId): string => `TEST-${site}-0000-sandbox`;
+
+/** Runs `action` with console.warn captured; returns what was warned. */
+function captureWarnings(action: () => void): string[] {
+  const warnings: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+  try {
+    action();
+  } finally {
+    console.warn = original;
+  }
+  return warnings;
+}
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -41,9 +56,15 @@ describe('MercadoPagoDouble: instance', () => {
     expect(new MercadoPagoDouble('TEST-x', { locale: 'en-US' }).site).to.equal('MLA');
   });
 
-  it('throws on an empty public key, like the real SDK', () => {
+  it('throws on an empty key, a key with whitespace and an unsupported locale, like MercadoPago.js 2.0.0', () => {
     expect(() => new MercadoPagoDouble('')).to.throw(/public key/);
-    expect(() => new MercadoPagoDouble('  ')).to.throw(/public key/);
+    expect(() => new MercadoPagoDouble('  ')).to.throw(/whitespace/);
+    expect(() => new MercadoPagoDouble('TEST-key ')).to.throw(/whitespace/);
+    const warnings = captureWarnings(() => {
+      expect(() => new MercadoPagoDouble('TEST-key', { locale: 'es' as never })).to.throw(/could not be loaded/);
+    });
+    expect(warnings.join(' ')).to.contain('locale es: not supported');
+    expect(() => new MercadoPagoDouble('TEST-key', { locale: 'es-VE' })).not.to.throw();
   });
 
   it('answers identification types per site (none in MLM)', async () => {
@@ -78,7 +99,22 @@ describe('MercadoPagoDouble: payment methods, issuers, installments', () => {
     expect(visa!.settings[0]!.security_code.length).to.equal(3);
     expect(visa!.payment_type_id).to.equal('credit_card');
     expect(visa!.secure_thumbnail).to.match(/^https:\/\/http2\.mlstatic\.com\//);
-    expect(visa!.issuer).to.have.keys('id', 'name');
+    expect(visa!.issuer).to.have.keys('id', 'name', 'default');
+    expect(visa!.issuer.id).to.be.a('number');
+  });
+
+  it("names the account's site on every payment method (site_id), whatever the page says", async () => {
+    for (const site of SITES) {
+      const [method] = (await new MercadoPagoDouble(key(site), { locale: 'es-AR' }).getPaymentMethods({ bin: '45099535' })).results;
+      expect(method!.site_id, site).to.equal(site);
+    }
+  });
+
+  it('lists an MLA card whose security code is optional', async () => {
+    const [method] = (await new MercadoPagoDouble(key('MLA')).getPaymentMethods({ bin: '60349300' })).results;
+    expect(method!.id).to.equal('cencosud');
+    expect(method!.settings[0]!.security_code).to.include({ mode: 'optional', length: 3 });
+    expect(luhn('6034930000000005')).to.equal(true);
   });
 
   it('returns no method for unknown BINs, at every site', async () => {
@@ -120,23 +156,23 @@ describe('MercadoPagoDouble: payment methods, issuers, installments', () => {
     const costs = option!.payer_costs;
     expect(costs.map((c) => c.installments)).to.deep.equal([1, 3, 6, 9, 12]);
     for (const c of costs) {
-      expect(c.labels[0], String(c.installments)).to.match(/^CFT_\d+,\d{2}%\|TEA_\d+,\d{2}%(\|TNA_\d+,\d{2}%)?$/);
+      expect(c.labels![0], String(c.installments)).to.match(/^CFT_\d+,\d{2}%\|TEA_\d+,\d{2}%(\|TNA_\d+,\d{2}%)?$/);
       expect(c.installment_rate_collector).to.deep.equal(['MERCADOPAGO']);
-      expect(c.total_amount).to.be.closeTo(c.installment_amount * c.installments, 0.01 * c.installments);
+      expect(c.total_amount).to.be.closeTo(c.installment_amount! * c.installments, 0.01 * c.installments);
       expect(c.payment_method_option_id).to.be.a('string');
       expect(c.recommended_message).to.contain(String(c.installments));
       expect(c.min_allowed_amount).to.be.at.most(1000);
       expect(c.max_allowed_amount).to.be.at.least(1000);
     }
-    expect(costs[0]!.labels[0]).to.equal('CFT_0,00%|TEA_0,00%');
+    expect(costs[0]!.labels![0]).to.equal('CFT_0,00%|TEA_0,00%');
     const free = costs.filter((c) => c.installments > 1 && c.installment_rate === 0);
     expect(free).to.have.length(1);
-    expect(free[0]!.labels[0]).to.equal('CFT_0,00%|TEA_0,00%');
+    expect(free[0]!.labels![0]).to.equal('CFT_0,00%|TEA_0,00%');
     expect(free[0]!.total_amount).to.equal(1000);
     const financed = costs.filter((c) => c.installment_rate > 0);
     expect(financed.length).to.be.greaterThan(0);
     for (const c of financed) expect(c.total_amount).to.be.greaterThan(1000);
-    expect(financed.some((c) => c.labels[0]!.includes('|TNA_'))).to.equal(true);
+    expect(financed.some((c) => c.labels![0]!.includes('|TNA_'))).to.equal(true);
   });
 
   it('answers the site-specific plans (MLB ≤12, MLM MSI, MLC/MCO/MPE third-party, CLP/COP integers)', async () => {
@@ -148,7 +184,7 @@ describe('MercadoPagoDouble: payment methods, issuers, installments', () => {
     expect(mlm.map((c) => [c.installments, c.installment_rate === 0])).to.deep.equal([[1, true], [3, true], [6, true], [12, false]]);
     for (const site of ['MLC', 'MCO', 'MPE'] as const) {
       const list = await costs(site, '41688188');
-      expect(list.slice(1).every((c) => c.installment_rate_collector.includes('THIRD_PARTY')), site).to.equal(true);
+      expect(list.slice(1).every((c) => c.installment_rate_collector?.includes('THIRD_PARTY')), site).to.equal(true);
     }
     for (const site of ['MLC', 'MCO'] as const) {
       for (const c of await costs(site, '41688188', '99999')) {
@@ -168,22 +204,29 @@ describe('MercadoPagoDouble: payment methods, issuers, installments', () => {
 
 describe('MercadoPagoDouble: Secure Fields', () => {
   let mp: MercadoPagoDouble;
-  let fields: SecureField[];
+  let group: string;
+  let mounted: SecureField[];
   let containers: HTMLElement[];
 
-  function container(id = `mp-test-${Math.random().toString(36).slice(2)}`): HTMLElement {
-    const div = document.createElement('div');
-    div.id = id;
-    document.body.append(div);
-    containers.push(div);
-    return div;
+  function container(id = `mp-test-${Math.random().toString(36).slice(2)}`, tag = 'div'): HTMLElement {
+    const element = document.createElement(tag);
+    element.id = id;
+    document.body.append(element);
+    containers.push(element);
+    return element;
   }
 
-  function mount(type: SecureFieldType, options = {}): { field: SecureField; iframe: HTMLIFrameElement; host: HTMLElement } {
+  function mount(type: SecureFieldType, options: SecureFieldOptions = {}, on = mp): { field: SecureField; iframe: HTMLIFrameElement; host: HTMLElement } {
     const host = container();
-    const field = mp.fields.create(type, options).mount(host.id);
-    fields.push(field);
+    const field = on.fields.create(type, { group, ...options });
+    field.mount(host.id);
+    mounted.push(field);
     return { field, iframe: host.querySelector('iframe')!, host };
+  }
+
+  function unmount(field: SecureField): void {
+    field.unmount();
+    mounted = mounted.filter((f) => f !== field);
   }
 
   function record<K extends keyof FieldEventMap>(field: SecureField, event: K): Array<FieldEventMap[K]> {
@@ -197,13 +240,15 @@ describe('MercadoPagoDouble: Secure Fields', () => {
     secureFieldInput(iframe).dispatchEvent(new win.FocusEvent('blur'));
   }
 
-  async function mountAll(site: SiteId = 'MLA') {
+  function mountAll(site: SiteId = 'MLA') {
     mp = new MercadoPagoDouble(key(site));
     return { card: mount('cardNumber'), exp: mount('expirationDate'), cvv: mount('securityCode') };
   }
 
-  async function tokenErrorCodes(request: Parameters<typeof mp.fields.createCardToken>[0]): Promise<string[]> {
-    const error = await rejection(mp.fields.createCardToken(request));
+  const token = (request: CardTokenData) => mp.fields.createCardToken(request, { group });
+
+  async function tokenErrorCodes(request: CardTokenData): Promise<string[]> {
+    const error = await rejection(token(request));
     expect(error).to.be.an('array');
     return (error as Array<{ code: string; message: string }>).map((e) => {
       expect(e.message).to.be.a('string');
@@ -213,13 +258,15 @@ describe('MercadoPagoDouble: Secure Fields', () => {
 
   beforeEach(() => {
     mp = new MercadoPagoDouble(key('MLA'));
-    fields = [];
+    // The double keeps fields page-wide per group, like the SDK: every test has a group of its own.
+    group = `test-${Math.random().toString(36).slice(2)}`;
+    mounted = [];
     containers = [];
   });
 
   afterEach(() => {
-    for (const field of fields) field.unmount();
-    for (const div of containers) div.remove();
+    for (const field of mounted) field.unmount();
+    for (const element of containers) element.remove();
   });
 
   it('mounts a real iframe named after the field, by container id', async () => {
@@ -254,13 +301,95 @@ describe('MercadoPagoDouble: Secure Fields', () => {
     expect(secureFieldInput(exp.iframe).style.fontSize).to.equal('18px');
   });
 
-  it('throws on a missing container and on a second mount', () => {
-    const field = mp.fields.create('cardNumber');
-    expect(() => field.mount('no-such-container')).to.throw(/no-such-container/);
-    const host = container();
-    field.mount(host.id);
-    fields.push(field);
+  it('strict: a missing container only warns, and the field never becomes ready', async () => {
+    const field = mp.fields.create('cardNumber', { group });
+    const ready = record(field, 'ready');
+    const warnings = captureWarnings(() => expect(() => field.mount('no-such-container')).not.to.throw());
+    expect(warnings.join(' ')).to.match(/Error when mounting field no-such-container: Container not found/);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(ready).to.deep.equal([]);
+    expect(() => field.unmount(), 'it was never mounted').to.throw(/already unmounted/);
+  });
+
+  it('strict: a container that is not a DIV only warns, and nothing is mounted into it', () => {
+    const span = container(undefined, 'span');
+    const field = mp.fields.create('cardNumber', { group });
+    const warnings = captureWarnings(() => field.mount(span.id));
+    expect(warnings.join(' ')).to.match(/The container must be a div/);
+    expect(span.querySelector('iframe')).to.equal(null);
+  });
+
+  it('strict: mounting a mounted field throws', () => {
+    const { field, host } = mount('cardNumber');
     expect(() => field.mount(host.id)).to.throw(/already mounted/);
+  });
+
+  it('strict: unmounting a field that is not mounted throws', () => {
+    const { field } = mount('cardNumber');
+    unmount(field);
+    expect(() => field.unmount()).to.throw(/already unmounted/);
+  });
+
+  it('strict: a second field of a mounted type in the same group throws; another group is fine', () => {
+    const { field } = mount('cardNumber');
+    expect(() => mp.fields.create('cardNumber', { group })).to.throw(/has already been created/);
+    expect(() => new MercadoPagoDouble(key('MLA')).fields.create('cardNumber', { group }), 'page-wide, across instances').to.throw(/already been created/);
+    expect(() => mp.fields.create('cardNumber', { group: `${group}-other` })).not.to.throw();
+    unmount(field);
+    expect(() => mp.fields.create('cardNumber', { group }), 'free again after unmount').not.to.throw();
+  });
+
+  it('strict: events go page-wide to the first listener of their group and field type', () => {
+    // Two instances, one group: the second field's events reach the first one's listener.
+    const first = mount('cardNumber');
+    const firstChanges = record(first.field, 'change');
+    unmount(first.field);
+    // Unmounting dropped every cardNumber listener of the group: a fresh pair, listeners in order.
+    const a = mount('cardNumber');
+    const aChanges = record(a.field, 'change');
+    const other = new MercadoPagoDouble(key('MLA'));
+    const b = other.fields.create('securityCode', { group });
+    const bChanges = record(b, 'change');
+    b.mount(container().id);
+    mounted.push(b);
+    typeInSecureField(a.iframe, '4');
+    expect(aChanges).to.deep.equal([{ field: 'cardNumber' }]);
+    expect(firstChanges, 'dropped at unmount').to.deep.equal([]);
+    // A listener registered later for the same group and type never hears anything.
+    const late = record(a.field, 'change');
+    typeInSecureField(a.iframe, '45');
+    expect(aChanges).to.have.length(2);
+    expect(late).to.deep.equal([]);
+    expect(bChanges).to.deep.equal([]);
+  });
+
+  it('strict: fields in different groups keep their events apart', () => {
+    const mine = mount('cardNumber');
+    const theirs = mount('cardNumber', { group: `${group}-b` });
+    const mineChanges = record(mine.field, 'change');
+    const theirChanges = record(theirs.field, 'change');
+    typeInSecureField(theirs.iframe, '5');
+    expect(theirChanges).to.have.length(1);
+    expect(mineChanges).to.deep.equal([]);
+  });
+
+  it('strict: unmounting drops the listeners of its group and type, whoever registered them', () => {
+    const { field } = mount('cardNumber');
+    const changes = record(field, 'change');
+    unmount(field);
+    const again = mount('cardNumber');
+    typeInSecureField(again.iframe, '4');
+    expect(changes).to.deep.equal([]);
+  });
+
+  it('strict: on() with an event the field does not have, or no function, only warns', () => {
+    const { field } = mount('securityCode');
+    const warnings = captureWarnings(() => {
+      field.on('binChange', () => undefined);
+      field.on('change', 'nope' as never);
+    });
+    expect(warnings.join(' ')).to.contain('binChange event is not valid for securityCode');
+    expect(warnings.join(' ')).to.contain('You must pass a function arg');
   });
 
   it('formats as typed and never puts the card number in the parent DOM or in events', () => {
@@ -277,7 +406,7 @@ describe('MercadoPagoDouble: Secure Fields', () => {
     expect(secureFieldInput(iframe).value).to.equal('3711 803032 57522');
   });
 
-  it('formats the expiry as MM/YY and keeps the CVV to digits', () => {
+  it('formats the expiry as MM/YY and keeps the CVV to its default 3 digits', () => {
     const exp = mount('expirationDate');
     typeInSecureField(exp.iframe, '1230');
     expect(secureFieldInput(exp.iframe).value).to.equal('12/30');
@@ -285,7 +414,7 @@ describe('MercadoPagoDouble: Secure Fields', () => {
     expect(secureFieldInput(exp.iframe).value).to.equal('11/31');
     const cvv = mount('securityCode');
     typeInSecureField(cvv.iframe, '12345');
-    expect(secureFieldInput(cvv.iframe).value).to.equal('1234');
+    expect(secureFieldInput(cvv.iframe).value).to.equal('123');
   });
 
   it('reports validity causes: invalid_length, invalid_value, invalid_type, and empty only after blur', () => {
@@ -333,15 +462,11 @@ describe('MercadoPagoDouble: Secure Fields', () => {
     expect(causes()).to.deep.equal([]);
   });
 
-  it('follows settings: Amex length and CVV 4, validation none, optional CVV', () => {
+  it('follows per-field settings: Amex length and code 4, validation none, optional code', () => {
     const card = mount('cardNumber');
     const cvv = mount('securityCode');
-    const amex = {
-      card_number: { length: 15, validation: 'standard' as const },
-      security_code: { mode: 'mandatory' as const, length: 4, card_location: 'front' as const },
-    };
-    card.field.update({ settings: amex });
-    cvv.field.update({ settings: amex });
+    card.field.update({ settings: { length: 15, validation: 'standard' } });
+    cvv.field.update({ settings: { mode: 'mandatory', length: 4 } });
     const cardValidity = record(card.field, 'validityChange');
     const cvvValidity = record(cvv.field, 'validityChange');
     typeInSecureField(card.iframe, '3711803032575221');
@@ -350,16 +475,35 @@ describe('MercadoPagoDouble: Secure Fields', () => {
     expect(cvvValidity.at(-1)!.errorMessages.map((e) => e.cause)).to.deep.equal(['invalid_length']);
     typeInSecureField(cvv.iframe, '1234');
     expect(cvvValidity.at(-1)!.errorMessages).to.deep.equal([]);
-    card.field.update({ settings: { ...amex, card_number: { length: 15, validation: 'none' } } });
+    card.field.update({ settings: { length: 15, validation: 'none' } });
     typeInSecureField(card.iframe, '371180303257523');
     expect(cardValidity.at(-1)?.errorMessages ?? []).to.deep.equal([]);
-    cvv.field.update({ settings: { ...amex, security_code: { mode: 'optional', length: 4 } } });
+    cvv.field.update({ settings: { mode: 'optional', length: 4 } });
     typeInSecureField(cvv.iframe, '');
     blurInput(cvv.iframe);
     expect(cvvValidity.at(-1)!.errorMessages).to.deep.equal([]);
   });
 
-  it('emits binChange once per change of the first 8 digits, and null when they drop', () => {
+  it('strict: settings in another shape are ignored with a warning; the code stays at 3 digits', () => {
+    const card = mount('cardNumber');
+    const cvv = mount('securityCode');
+    // The whole `settings[0]` of getPaymentMethods, as the element once sent it.
+    const whole = { card_number: { length: 15, validation: 'standard' }, security_code: { mode: 'mandatory', length: 4 } };
+    const warnings = captureWarnings(() => {
+      card.field.update({ settings: whole as never });
+      cvv.field.update({ settings: whole as never });
+      cvv.field.update({ settings: { mode: 'mandatory', length: 5 } });
+      cvv.field.update({ settings: { length: 15, validation: 'standard' } as never });
+    });
+    expect(warnings).to.have.length(4);
+    for (const warning of warnings) expect(warning).to.match(/Ignoring settings for (cardNumber|securityCode)/);
+    typeInSecureField(cvv.iframe, '1234');
+    expect(secureFieldInput(cvv.iframe).value).to.equal('123');
+    typeInSecureField(card.iframe, '4509953566233704');
+    expect(secureFieldInput(card.iframe).value, 'the number keeps its default rules').to.equal('4509 9535 6623 3704');
+  });
+
+  it('emits binChange again with the same BIN while the number is edited, and null once when it drops', () => {
     const { field, iframe } = mount('cardNumber');
     const bins = record(field, 'binChange');
     typeInSecureField(iframe, '4509953');
@@ -367,12 +511,12 @@ describe('MercadoPagoDouble: Secure Fields', () => {
     typeInSecureField(iframe, '45099535');
     typeInSecureField(iframe, '450995356');
     typeInSecureField(iframe, VISA_MLA);
-    expect(bins).to.deep.equal([{ field: 'cardNumber', bin: '45099535' }]);
+    expect(bins, 'repeats, as the real SDK may').to.deep.equal(Array(3).fill({ field: 'cardNumber', bin: '45099535' }));
     typeInSecureField(iframe, '5031755734530604');
     expect(bins.at(-1)).to.deep.equal({ field: 'cardNumber', bin: '50317557' });
     typeInSecureField(iframe, '5031');
     typeInSecureField(iframe, '');
-    expect(bins.map((b) => b.bin)).to.deep.equal(['45099535', '50317557', null]);
+    expect(bins.map((b) => b.bin)).to.deep.equal(['45099535', '45099535', '45099535', '50317557', null]);
   });
 
   it('emits change on input and paste on paste', () => {
@@ -431,59 +575,94 @@ describe('MercadoPagoDouble: Secure Fields', () => {
     expect(bins.at(-1)).to.deep.equal({ field: 'cardNumber', bin: '50317557' });
   });
 
-  it('unmount removes the iframe and listeners; twice is harmless; it can mount again', () => {
+  it('unmount removes the iframe and listeners; it can mount again', () => {
     const { field, iframe, host } = mount('cardNumber');
     const changes = record(field, 'change');
-    field.unmount();
+    unmount(field);
     expect(iframe.isConnected).to.equal(false);
     expect(host.querySelector('iframe')).to.equal(null);
-    field.unmount();
     field.mount(host.id);
+    mounted.push(field);
     typeInSecureField(host.querySelector('iframe')!, '4');
     expect(changes).to.deep.equal([]);
   });
 
   it('creates a card token that carries no card number nor CVV', async () => {
-    const { card, exp, cvv } = await mountAll('MLA');
-    fields.push(card.field, exp.field, cvv.field);
+    const { card, exp, cvv } = mountAll('MLA');
     typeInSecureField(card.iframe, VISA_MLA);
     typeInSecureField(exp.iframe, FUTURE);
     typeInSecureField(cvv.iframe, '123');
-    const token = await mp.fields.createCardToken({ cardholderName: 'APRO', identificationType: 'DNI', identificationNumber: '12345678' });
-    expect(token).to.include({
+    const made = (await token({ cardholderName: 'APRO', identificationType: 'DNI', identificationNumber: '12345678' }))!;
+    expect(made).to.include({
       first_six_digits: '450995', last_four_digits: '3704', expiration_month: 12, status: 'active', luhn_validation: true, live_mode: false,
       security_code_length: 3, public_key: key('MLA'),
     });
-    expect(token.expiration_year).to.equal(2000 + Number(FUTURE.slice(3)));
-    expect(token.cardholder).to.deep.equal({ name: 'APRO', identification: { type: 'DNI', number: '12345678' } });
-    expect(token['date_due']).to.be.a('string');
-    expect(JSON.stringify(token)).not.to.contain(VISA_MLA);
-    const data = decodeSandboxToken(token.id);
+    expect(made.expiration_year).to.equal(2000 + Number(FUTURE.slice(3)));
+    expect(made.cardholder).to.deep.equal({ name: 'APRO', identification: { type: 'DNI', number: '12345678' } });
+    expect(made.date_due).to.be.a('string');
+    expect(JSON.stringify(made)).not.to.contain(VISA_MLA);
+    const data = decodeSandboxToken(made.id);
     expect(data).to.deep.include({ cardholderName: 'APRO', paymentMethodId: 'visa', firstSixDigits: '450995', lastFourDigits: '3704' });
     expect(JSON.stringify(data)).not.to.contain(VISA_MLA);
-    const again = await mp.fields.createCardToken({ cardholderName: 'APRO', identificationType: 'DNI', identificationNumber: '12345678' });
-    expect(again.id, 'every token is unique').not.to.equal(token.id);
+    const again = (await token({ cardholderName: 'APRO', identificationType: 'DNI', identificationNumber: '12345678' }))!;
+    expect(again.id, 'every token is unique').not.to.equal(made.id);
+  });
+
+  it('tokenizes a 4-digit American Express code only after the code field was told its length', async () => {
+    const { card, exp, cvv } = mountAll('MLA');
+    typeInSecureField(card.iframe, '371180303257522');
+    typeInSecureField(exp.iframe, FUTURE);
+    typeInSecureField(cvv.iframe, '1234');
+    const good = { cardholderName: 'APRO', identificationType: 'DNI', identificationNumber: '12345678' };
+    expect(await tokenErrorCodes(good), 'no settings: the code was cut to 3 digits').to.deep.equal(['E302']);
+    card.field.update({ settings: { length: 15, validation: 'standard' } });
+    cvv.field.update({ settings: { mode: 'mandatory', length: 4 } });
+    typeInSecureField(cvv.iframe, '1234');
+    expect((await token(good))!.security_code_length).to.equal(4);
+  });
+
+  it('tokenizes a card whose code is optional with the code left empty', async () => {
+    const { card, exp } = mountAll('MLA');
+    typeInSecureField(card.iframe, '6034930000000005');
+    typeInSecureField(exp.iframe, FUTURE);
+    const good = { cardholderName: 'APRO', identificationType: 'DNI', identificationNumber: '12345678' };
+    expect((await token(good))!.security_code_length).to.equal(0);
+    typeInSecureField(card.iframe, VISA_MLA);
+    expect(await tokenErrorCodes(good), 'a Visa code is mandatory').to.deep.equal(['224']);
+  });
+
+  it('tokenizes only the fields of the group it is asked for', async () => {
+    const { card, exp, cvv } = mountAll('MLA');
+    typeInSecureField(card.iframe, VISA_MLA);
+    typeInSecureField(exp.iframe, FUTURE);
+    typeInSecureField(cvv.iframe, '123');
+    const elsewhere = `${group}-empty`;
+    const other = mp.fields.create('cardNumber', { group: elsewhere });
+    other.mount(container().id);
+    mounted.push(other);
+    const request = { cardholderName: 'APRO', identificationType: 'DNI', identificationNumber: '12345678' };
+    const error = await rejection(mp.fields.createCardToken(request, { group: elsewhere }));
+    expect((error as Array<{ code: string }>).map((e) => e.code), 'the other group has no typed number').to.include('205');
+    expect((await token(request))!.last_four_digits).to.equal('3704');
   });
 
   it('tokenizes without identification in MLM and checks the CPF in MLB', async () => {
     for (const [site, number, id] of [['MLM', '4075595716483764', undefined], ['MLB', '4235647728025682', '12345678909']] as const) {
-      const { card, exp, cvv } = await mountAll(site);
-      fields.push(card.field, exp.field, cvv.field);
+      const { card, exp, cvv } = mountAll(site);
       typeInSecureField(card.iframe, number);
       typeInSecureField(exp.iframe, FUTURE);
       typeInSecureField(cvv.iframe, '123');
       const request = id ? { cardholderName: 'APRO', identificationType: 'CPF', identificationNumber: id } : { cardholderName: 'APRO' };
-      const token = await mp.fields.createCardToken(request);
-      expect(token.id, site).to.be.a('string');
+      expect((await token(request))!.id, site).to.be.a('string');
       if (site === 'MLB') {
         expect(await tokenErrorCodes({ ...request, identificationNumber: '12345678900' })).to.deep.equal(['324']);
       }
+      for (const field of [card.field, exp.field, cvv.field]) unmount(field);
     }
   });
 
   it('rejects with the data-entry error codes of mercadopago.md §3.3', async () => {
-    const { card, exp, cvv } = await mountAll('MLA');
-    fields.push(card.field, exp.field, cvv.field);
+    const { card, exp, cvv } = mountAll('MLA');
     const good = { cardholderName: 'APRO', identificationType: 'DNI', identificationNumber: '12345678' };
 
     expect(await tokenErrorCodes({ cardholderName: '' })).to.deep.equal(['205', '208', '209', '224', '221', '212', '214']);
@@ -514,12 +693,11 @@ describe('MercadoPagoDouble: Secure Fields', () => {
     expect(await errorsWith(none, { ...good, identificationNumber: '' })).to.deep.equal(['214']);
     expect(await errorsWith(none, { ...good, identificationNumber: '12a45678' })).to.deep.equal(['324']);
     expect(await errorsWith(none, { ...good, identificationNumber: '123' })).to.deep.equal(['324']);
-    const token = await mp.fields.createCardToken(good);
-    expect(token.id).to.be.a('string');
+    expect((await token(good))!.id).to.be.a('string');
   });
 
-  it('treats a field that was never mounted as empty', async () => {
-    mp = new MercadoPagoDouble(key('MLM'));
-    expect(await tokenErrorCodes({ cardholderName: 'APRO' })).to.deep.equal(['205', '208', '209', '224']);
+  it('strict: a group with no mounted field cannot be tokenized', async () => {
+    const error = await rejection(mp.fields.createCardToken({ cardholderName: 'APRO' }, { group }));
+    expect(error).to.have.property('message').that.matches(/No primary field found/);
   });
 });
