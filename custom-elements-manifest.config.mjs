@@ -1,7 +1,8 @@
-// The manifest documents the public element only: the sandbox double and internals are not API.
+// The manifest documents the public API only (PRODUCT.md §6): the element, its events and the
+// entry points. Sessions, controllers, adapters and views are internals, and so are private and
+// protected members.
 export default {
-  globs: ['src/**/*.ts'],
-  exclude: ['src/sandbox/**', 'src/**/*.test.ts'],
+  globs: ['src/index.ts', 'src/define.ts', 'src/mp-checkout.ts', 'src/events/*.ts'],
   litelement: true,
   packagejson: false,
   plugins: [
@@ -17,6 +18,7 @@ export default {
         for (const mod of customElementsManifest.modules) {
           for (const declaration of mod.declarations ?? []) {
             if (declaration.events) declaration.events = declaration.events.filter((e) => /^mp-/.test(e.name ?? ''));
+            if (declaration.members) declaration.members = declaration.members.filter((m) => !m.privacy || m.privacy === 'public');
           }
         }
       },

@@ -13,11 +13,11 @@ import terser from '@rollup/plugin-terser';
 // indentation and comments would otherwise ship to every buyer.
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 
-const plugins = () => [
+const plugins = (tsconfig = './tsconfig.json', include = ['src/**/*.ts']) => [
   nodeResolve({ browser: true, exportConditions: ['production'] }),
   commonjs({ include: /node_modules/ }),
   json({ preferConst: true, compact: true }),
-  typescript({ tsconfig: './tsconfig.json', declaration: false, declarationMap: false, sourceMap: true, outDir: undefined, rootDir: undefined, noEmit: false, include: ['src/**/*.ts'] }),
+  typescript({ tsconfig, declaration: false, declarationMap: false, sourceMap: true, outDir: undefined, rootDir: undefined, noEmit: false, include }),
   minifyHTML({ failOnError: true }),
   terser({ ecma: 2020, module: true, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } }),
 ];
@@ -35,8 +35,8 @@ export default [
     plugins: plugins(),
   },
   {
-    input: 'src/sandbox/sdk-entry.ts',
+    input: 'sandbox/sdk-entry.ts',
     output: { file: 'dist/sandbox/mercadopago-sdk.js', format: 'iife', sourcemap: true },
-    plugins: plugins(),
+    plugins: plugins('./sandbox/tsconfig.json', ['sandbox/**/*.ts', 'src/**/*.ts']),
   },
 ];

@@ -6,7 +6,7 @@
  *   POST /sandbox/3ds          the 3-D Secure challenge page (receives `creq` as a form POST)
  *   POST /sandbox/3ds/complete the buyer finishes the challenge
  */
-import { createSandboxMerchant } from '../src/sandbox/endpoint.ts';
+import { createSandboxMerchant } from '../sandbox/endpoint.ts';
 
 export interface HttpAnswer {
   status: number;

@@ -7,13 +7,13 @@ import { SECURE_FIELD_SLOTS, SecureFieldsController, settingsForBin } from './co
 import { CardController, type CardProblem } from './controllers/card-controller.js';
 import { PaymentController, type PaymentRequestParts, type PaymentSummary } from './controllers/payment-controller.js';
 import { MpChangeEvent, MpErrorEvent, MpPaymentEvent, MpReadyEvent, MpSubmitEvent, type MpChangeDetail } from './events/events.js';
-import { configProblems, isHttpUrl, keyMode, UNWORKABLE_PROBLEMS, type ConfigProblem } from './services/config.js';
-import type { InstallmentChoice } from './services/financing.js';
-import { auditChecklist, blockingProblems, type AuditEntry } from './services/guard.js';
-import { hasOfficialSdkScript } from './services/sdk-loader.js';
-import { resourceChain } from './services/i18n.js';
-import { buildPaymentPayload, type PayerData, type PaymentPayloadInput } from './services/payload.js';
-import type { ClientOutcome } from './services/payment-client.js';
+import { configProblems, isHttpUrl, keyMode, UNWORKABLE_PROBLEMS, type ConfigProblem } from './session/config.js';
+import type { InstallmentChoice } from './mercadopago/financing.js';
+import { auditChecklist, blockingProblems, type AuditEntry } from './session/guard.js';
+import { hasOfficialSdkScript } from './mercadopago/sdk-loader.js';
+import { resourceChain } from './internal/i18n.js';
+import { buildPaymentPayload, type PayerData, type PaymentPayloadInput } from './merchant/payload.js';
+import type { ClientOutcome } from './merchant/payment-client.js';
 import {
   errorMessage,
   fieldForStatusDetail,
@@ -24,23 +24,23 @@ import {
   type FieldErrors,
   type FieldName,
   type Message,
-} from './services/messages.js';
-import { formatMoney, isSiteId, siteFromLocale, SITES, type SiteId } from './services/sites.js';
-import { isSecureField, SECURE_FIELDS, type IdentificationType, type MercadoPagoInstance, type PaymentMethod, type SdkLocale, type SecureFieldOptions, type SecureFieldType } from './services/sdk-types.js';
-import { secureFieldError, validateCheckoutForm } from './services/validation.js';
+} from './mercadopago/messages.js';
+import { formatMoney, isSiteId, siteFromLocale, SITES, type SiteId } from './mercadopago/sites.js';
+import { isSecureField, SECURE_FIELDS, type IdentificationType, type MercadoPagoInstance, type PaymentMethod, type SdkLocale, type SecureFieldOptions, type SecureFieldType } from './mercadopago/sdk-types.js';
+import { secureFieldError, validateCheckoutForm } from './session/validation.js';
 import { uniqueId } from './internal/unique-id.js';
 import { secureFieldStyle } from './internal/secure-field-style.js';
 import { jsonArray, jsonStrings } from './internal/json-attributes.js';
-import type { FieldView } from './templates/field.js';
-import { secureField, type SecureFieldView } from './templates/secure-field.js';
-import { textField } from './templates/text-field.js';
-import { identification, type IdentificationView } from './templates/identification.js';
-import { issuerSelect, type IssuerView } from './templates/issuer.js';
-import { installmentsSelect, type FinancingView, type InstallmentsView } from './templates/financing.js';
-import { banner } from './templates/banner.js';
-import { payActions } from './templates/pay-actions.js';
-import { recoveryButton, type RecoveryView } from './templates/recovery.js';
-import { challengeFrame } from './templates/challenge.js';
+import type { FieldView } from './view/field.js';
+import { secureField, type SecureFieldView } from './view/secure-field.js';
+import { textField } from './view/text-field.js';
+import { identification, type IdentificationView } from './view/identification.js';
+import { issuerSelect, type IssuerView } from './view/issuer.js';
+import { installmentsSelect, type FinancingView, type InstallmentsView } from './view/financing.js';
+import { banner } from './view/banner.js';
+import { payActions } from './view/pay-actions.js';
+import { recoveryButton, type RecoveryView } from './view/recovery.js';
+import { challengeFrame } from './view/challenge.js';
 
 type Phase = 'loading' | 'ready' | 'error' | 'done';
 

@@ -4,10 +4,10 @@
  * fast; only answers for the newest BIN (and amount) are kept.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { LatestOnly } from '../services/latest-only.js';
-import { toInstallmentChoices, type InstallmentChoice } from '../services/financing.js';
-import type { SiteId } from '../services/sites.js';
-import type { Issuer, MercadoPagoInstance, PaymentMethod } from '../services/sdk-types.js';
+import { LatestOnly } from '../internal/latest-only.js';
+import { toInstallmentChoices, type InstallmentChoice } from '../mercadopago/financing.js';
+import type { SiteId } from '../mercadopago/sites.js';
+import type { Issuer, MercadoPagoInstance, PaymentMethod } from '../mercadopago/sdk-types.js';
 
 export type CardProblem = 'card_not_supported' | 'sdk_request_failed' | 'no_installments';
 

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TOptions } from 'i18next';
-import { Translator } from '../services/i18n.js';
+import { Translator } from '../internal/i18n.js';
 
 export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
   /** The explicit `locale` attribute, if any. */

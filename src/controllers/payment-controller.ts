@@ -4,8 +4,8 @@
  * unknown outcome, and pending payments polled until final.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { AttemptTracker, type PaymentAttempt } from '../services/idempotency.js';
-import { fetchPaymentStatus, postPayment, type ClientOutcome } from '../services/payment-client.js';
+import { AttemptTracker, type PaymentAttempt } from '../merchant/idempotency.js';
+import { fetchPaymentStatus, postPayment, type ClientOutcome } from '../merchant/payment-client.js';
 
 /** What the buyer pays, as announced in mp-submit and quoted in the result messages. */
 export interface PaymentSummary {

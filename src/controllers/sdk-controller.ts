@@ -4,8 +4,8 @@
  * unmounted by the fields controller first).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadSdk, SdkLoadError } from '../services/sdk-loader.js';
-import type { MercadoPagoInstance, SdkLocale } from '../services/sdk-types.js';
+import { loadSdk, SdkLoadError } from '../mercadopago/sdk-loader.js';
+import type { MercadoPagoInstance, SdkLocale } from '../mercadopago/sdk-types.js';
 
 export interface SdkHost extends ReactiveControllerHost {
   sdkReady(mp: MercadoPagoInstance): void;

@@ -15,7 +15,7 @@ import {
   type SecureFieldOptions,
   type SecureFieldType,
   type ValidityCause,
-} from '../services/sdk-types.js';
+} from '../mercadopago/sdk-types.js';
 
 /** The slot (and frame part) each field's light-DOM container is projected through. */
 export const SECURE_FIELD_SLOTS: Readonly<Record<SecureFieldType, string>> = {

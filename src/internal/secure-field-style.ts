@@ -3,7 +3,7 @@
  * `--mp-*` custom properties are read from the host and passed as the SDK's `style` option, which
  * accepts only a few properties.
  */
-import type { SecureFieldStyle } from '../services/sdk-types.js';
+import type { SecureFieldStyle } from '../mercadopago/sdk-types.js';
 
 const MAPPING: Array<[keyof SecureFieldStyle, string]> = [
   ['color', '--mp-input-color'],

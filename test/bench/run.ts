@@ -18,7 +18,7 @@ import { startDemoServer } from '../../demo/server.ts';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = join(root, 'dist');
 
 // ——— sizes ———

@@ -15,7 +15,7 @@ import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { startDemoServer } from '../../demo/server.ts';
 import { chromiumPath, chromiumArgs } from './chromium.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const OFFICIAL_SDK_URL = 'https://sdk.mercadopago.com/js/v2';
 const INSECURE_HOST = 'shop.test';
 const HOST_RULES = `--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`;

@@ -6,7 +6,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { MpCheckoutElement } from '../../src/mp-checkout.js';
-import { SITES, type SiteId } from '../../src/services/sites.js';
+import { SITES, type SiteId } from '../../src/mercadopago/sites.js';
 import { fillCard, part, renderCheckout, typeInto } from '../helpers/fixtures.js';
 
 const norm = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();

@@ -7,8 +7,8 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { MpCheckoutElement } from '../../src/mp-checkout.js';
-import { installmentsFor, type SiteId } from '../../src/sandbox/catalog.js';
-import type { PayerCost as SdkPayerCost } from '../../src/services/sdk-types.js';
+import { installmentsFor, type SiteId } from '../../sandbox/catalog.js';
+import type { PayerCost as SdkPayerCost } from '../../src/mercadopago/sdk-types.js';
 
 /** The sandbox fills every field the Installments API may leave out. */
 type PayerCost = Required<SdkPayerCost>;

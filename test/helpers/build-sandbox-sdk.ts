@@ -1,4 +1,4 @@
-/** Bundles src/sandbox/sdk-entry.ts as a classic script, once per process, from the current source. */
+/** Bundles sandbox/sdk-entry.ts as a classic script, once per process, from the current source. */
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
@@ -6,7 +6,7 @@ let bundle: Promise<string> | undefined;
 
 export function buildSandboxSdk(): Promise<string> {
   bundle ??= build({
-    entryPoints: [fileURLToPath(new URL('../../src/sandbox/sdk-entry.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('../../sandbox/sdk-entry.ts', import.meta.url))],
     bundle: true,
     format: 'iife',
     target: 'es2022',

@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { CardController, type CardHost } from '../../src/controllers/card-controller.js';
-import type { InstallmentsOption, MercadoPagoInstance, PaymentMethod } from '../../src/services/sdk-types.js';
+import type { InstallmentsOption, MercadoPagoInstance, PaymentMethod } from '../../src/mercadopago/sdk-types.js';
 
 // Partial answers, as the lookups only read these fields.
 const method = (id: string): PaymentMethod => ({

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseFinancingLabels, toInstallmentChoices, type InstallmentChoice } from '../../src/services/financing.js';
+import { parseFinancingLabels, toInstallmentChoices, type InstallmentChoice } from '../../src/mercadopago/financing.js';
 
 describe('parseFinancingLabels', () => {
   const table: Array<[string, unknown, { cft?: number; tea?: number; tna?: number }]> = [

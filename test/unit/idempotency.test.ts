@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { AttemptTracker, createIdempotencyKey } from '../../src/services/idempotency.js';
+import { AttemptTracker, createIdempotencyKey } from '../../src/merchant/idempotency.js';
 
 describe('createIdempotencyKey', () => {
   it('makes RFC 4122 version-4 UUIDs, all different', () => {

@@ -7,7 +7,7 @@ import {
   resultKind,
   resultMessageKeys,
   tokenErrors,
-} from '../../src/services/messages.js';
+} from '../../src/mercadopago/messages.js';
 import { GENERIC_REJECTIONS } from '../helpers/status-details.js';
 
 const en: unknown = await (await fetch(new URL('../../locales/en.json', import.meta.url))).json();

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { buildPaymentPayload } from '../../src/services/payload.js';
+import { buildPaymentPayload } from '../../src/merchant/payload.js';
 
 describe('buildPaymentPayload', () => {
   it('builds the documented body (PRODUCT.md §2) from a complete input', () => {

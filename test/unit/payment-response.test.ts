@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parsePaymentResponse, type PaymentOutcome } from '../../src/services/payment-response.js';
+import { parsePaymentResponse, type PaymentOutcome } from '../../src/merchant/payment-response.js';
 
 const JSON_TYPE = 'application/json';
 const HTML_TYPE = 'text/html; charset=utf-8';

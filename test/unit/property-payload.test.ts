@@ -3,7 +3,7 @@
 // builder never throws and hands back plain JSON with only the contract's keys and only values.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { buildPaymentPayload, withoutEmptyValues, type PaymentPayloadInput } from '../../src/services/payload.js';
+import { buildPaymentPayload, withoutEmptyValues, type PaymentPayloadInput } from '../../src/merchant/payload.js';
 
 const RUNS = { numRuns: 400 };
 

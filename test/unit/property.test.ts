@@ -2,10 +2,10 @@
 // back NaN/Infinity, whatever arrives.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { parseFinancingLabels, toInstallmentChoices } from '../../src/services/financing.js';
-import { apiCauses, resultKind, resultMessageKeys, tokenErrors } from '../../src/services/messages.js';
-import { parsePaymentResponse } from '../../src/services/payment-response.js';
-import { amountHasValidDecimals, formatMoney, siteFromLocale, type SiteId } from '../../src/services/sites.js';
+import { parseFinancingLabels, toInstallmentChoices } from '../../src/mercadopago/financing.js';
+import { apiCauses, resultKind, resultMessageKeys, tokenErrors } from '../../src/mercadopago/messages.js';
+import { parsePaymentResponse } from '../../src/merchant/payment-response.js';
+import { amountHasValidDecimals, formatMoney, siteFromLocale, type SiteId } from '../../src/mercadopago/sites.js';
 
 const RUNS = { numRuns: 300 };
 

@@ -3,9 +3,9 @@
 // money from formatMoney in the locale's site, interpolated with the same variables as the element
 // (amount, paymentMethod, installments, statementDescriptor).
 import { expect } from '@open-wc/testing';
-import { resourceChain, Translator } from '../../src/services/i18n.js';
-import { resultMessageKeys } from '../../src/services/messages.js';
-import { formatMoney, siteFromLocale, type SiteId } from '../../src/services/sites.js';
+import { resourceChain, Translator } from '../../src/internal/i18n.js';
+import { resultMessageKeys } from '../../src/mercadopago/messages.js';
+import { formatMoney, siteFromLocale, type SiteId } from '../../src/mercadopago/sites.js';
 import { GENERIC_REJECTIONS } from '../helpers/status-details.js';
 
 // Fetched, not imported: esbuild may strip JSON import attributes (see locales.test.ts).

@@ -1,8 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { MercadoPagoDouble, luhn, siteForKey } from '../../src/sandbox/mercadopago-double.js';
-import { decodeSandboxToken } from '../../src/sandbox/token.js';
-import type { SiteId } from '../../src/sandbox/catalog.js';
-import type { FieldEventMap, SecureField, SecureFieldOptions, SecureFields, SecureFieldType } from '../../src/services/sdk-types.js';
+import { MercadoPagoDouble, luhn, siteForKey } from '../../sandbox/mercadopago-double.js';
+import { decodeSandboxToken } from '../../sandbox/token.js';
+import type { SiteId } from '../../sandbox/catalog.js';
+import type { FieldEventMap, SecureField, SecureFieldOptions, SecureFields, SecureFieldType } from '../../src/mercadopago/sdk-types.js';
 import { secureFieldInput, typeInSecureField } from '../helpers/type-in-field.js';
 
 const FUTURE = `12/${String((new Date().getFullYear() + 3) % 100).padStart(2, '0')}`;

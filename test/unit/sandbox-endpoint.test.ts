@@ -5,8 +5,8 @@ import {
   paymentIdFromChallengeRequest,
   type SandboxMerchant,
   type SandboxPayment,
-} from '../../src/sandbox/endpoint.js';
-import { decodeSandboxToken, encodeSandboxToken } from '../../src/sandbox/token.js';
+} from '../../sandbox/endpoint.js';
+import { decodeSandboxToken, encodeSandboxToken } from '../../sandbox/token.js';
 
 function token(cardholderName: string): string {
   return encodeSandboxToken({

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { SITES, amountHasValidDecimals, formatMoney, isSiteId, siteFromLocale, type SiteId } from '../../src/services/sites.js';
+import { SITES, amountHasValidDecimals, formatMoney, isSiteId, siteFromLocale, type SiteId } from '../../src/mercadopago/sites.js';
 
 const IDS: SiteId[] = ['MLA', 'MLB', 'MLM', 'MLC', 'MCO', 'MPE', 'MLU'];
 

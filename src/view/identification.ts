@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { IdentificationType } from '../services/sdk-types.js';
+import type { IdentificationType } from '../mercadopago/sdk-types.js';
 import { ariaInvalid, fieldError, type FieldView } from './field.js';
 
 export interface IdentificationView {

@@ -2,7 +2,7 @@
  * Reads the element's configuration (attributes) and says what is wrong with it, as codes the
  * element localizes. The production guard refuses to mount on any problem; test mode only warns.
  */
-import { amountHasValidDecimals, isSiteId, SITES, type SiteId } from './sites.js';
+import { amountHasValidDecimals, isSiteId, SITES, type SiteId } from '../mercadopago/sites.js';
 
 export type KeyMode = 'production' | 'test';
 

@@ -1,7 +1,7 @@
 /** A labelled text input with its error (the cardholder name, the e-mail). */
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { FieldName } from '../services/messages.js';
+import type { FieldName } from '../mercadopago/messages.js';
 import { ariaInvalid, fieldError, type FieldView } from './field.js';
 
 export interface TextFieldView extends FieldView {

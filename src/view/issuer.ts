@@ -1,6 +1,6 @@
 /** The issuing bank select, for cards whose payment method needs one (some debit cards). */
 import { html, type TemplateResult } from 'lit';
-import type { Issuer } from '../services/sdk-types.js';
+import type { Issuer } from '../mercadopago/sdk-types.js';
 import { ariaInvalid, fieldError, type FieldView } from './field.js';
 
 export interface IssuerView extends FieldView {

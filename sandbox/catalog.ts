@@ -24,7 +24,7 @@ import type {
   PayerCost,
   PaymentMethod,
   PaymentMethodSettings,
-} from '../services/sdk-types.js';
+} from '../src/mercadopago/sdk-types.js';
 
 type PaymentTypeId = 'credit_card' | 'debit_card' | 'prepaid_card';
 /** The issuer a payment method names as its own (`getPaymentMethods`, `getInstallments`). */

@@ -51,7 +51,7 @@ import type {
   SecurityCodeSettings,
   SdkLocale,
   ValidityCause,
-} from '../services/sdk-types.js';
+} from '../src/mercadopago/sdk-types.js';
 import {
   guessBrand,
   identificationTypes,

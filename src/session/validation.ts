@@ -2,8 +2,8 @@
  * The checks run before a card token is asked for: what the buyer must fix, field by field.
  * Only what the page can judge is checked here; the card itself is judged by Mercado Pago.
  */
-import { errorMessage, type FieldErrors, type Message } from './messages.js';
-import { SECURE_FIELDS, type IdentificationType, type SecureFieldType, type ValidityCause } from './sdk-types.js';
+import { errorMessage, type FieldErrors, type Message } from '../mercadopago/messages.js';
+import { SECURE_FIELDS, type IdentificationType, type SecureFieldType, type ValidityCause } from '../mercadopago/sdk-types.js';
 
 /** What the card lookup knows (the card controller is one). */
 export interface CardState {

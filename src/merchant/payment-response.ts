@@ -3,7 +3,7 @@
  * can act on. The merchant's server is outside our control: any status, header or body is possible,
  * so this never throws and trusts only what it has checked.
  */
-import { apiCauses, type ApiCause } from './messages.js';
+import { apiCauses, type ApiCause } from '../mercadopago/messages.js';
 
 export interface ThreeDsInfo {
   externalResourceUrl: string;
