@@ -326,7 +326,7 @@ function mp_test_add_page( $id, $title, $status = 'publish' ) {
 }
 
 /**
- * Puts the site back as every test starts from it: nothing configured, https addresses, nobody
+ * Puts the site back as every test starts from it: nothing configured, https addresses and request, nobody
  * logged in, no script enqueued, no settings error, no filter of the tests.
  */
 function mp_test_reset_state() {
@@ -334,8 +334,10 @@ function mp_test_reset_state() {
 	mp_test_set_option( 'home', 'https://shop.example' );
 	mp_test_set_option( 'siteurl', 'https://shop.example' );
 	mp_test_set_option( 'WPLANG', '' );
+	mp_test_https_request();
 	$GLOBALS['wp_settings_errors'] = array();
-	$GLOBALS['wp_scripts']         = null;
+	// The scripts as the plugin's init left them (the block's editor script), nothing enqueued.
+	$GLOBALS['wp_scripts']         = unserialize( $GLOBALS['mp_test_scripts_after_init'] );
 	remove_all_filters( 'mp_checkout_tag_attributes' );
 	remove_theme_support( 'html5' );
 	mp_test_log_in( null );
@@ -398,8 +400,19 @@ function mp_test_single_checkout( $html ) {
 	return $children[0];
 }
 
+/**
+ * The request being served came over HTTPS to the site's host (what is_ssl() and set_url_scheme() read).
+ */
+function mp_test_https_request() {
+	$_SERVER['HTTPS']       = 'on';
+	$_SERVER['HTTP_HOST']   = 'shop.example';
+	$_SERVER['REQUEST_URI'] = '/';
+}
+mp_test_https_request();
+
 // Load the plugin as wp-settings.php loads an active plugin, then run the init hooks.
 $GLOBALS['wp_plugin_paths'] = array();
 wp_register_plugin_realpath( WP_PLUGIN_DIR . '/mp-checkout/mp-checkout.php' );
 require WP_PLUGIN_DIR . '/mp-checkout/mp-checkout.php';
 do_action( 'init' );
+$GLOBALS['mp_test_scripts_after_init'] = serialize( wp_scripts() );
