@@ -117,11 +117,13 @@ require ABSPATH . WPINC . '/class-wp-textdomain-registry.php';
 require ABSPATH . WPINC . '/class-wp-locale.php';
 require ABSPATH . WPINC . '/general-template.php';
 require ABSPATH . WPINC . '/link-template.php';
-require ABSPATH . WPINC . '/https-detection.php';
 require ABSPATH . WPINC . '/theme.php';
 require ABSPATH . WPINC . '/class-wp-rewrite.php';
 require ABSPATH . WPINC . '/post.php';
 require ABSPATH . WPINC . '/class-wp-post.php';
+require ABSPATH . WPINC . '/class-wp-post-type.php';
+require ABSPATH . WPINC . '/class-wp-list-util.php';
+require ABSPATH . WPINC . '/rewrite.php';
 require ABSPATH . WPINC . '/post-template.php';
 require ABSPATH . WPINC . '/class-wp-walker.php';
 require ABSPATH . WPINC . '/class-walker-page-dropdown.php';
@@ -254,6 +256,8 @@ wp_plugin_directory_constants();
 wp_set_lang_dir();
 $GLOBALS['wp_textdomain_registry'] = new WP_Textdomain_Registry();
 $GLOBALS['wp_rewrite']             = new WP_Rewrite();
+create_initial_post_types(); // WordPress's own post types and statuses (default-filters.php runs it on init).
+
 
 /**
  * Pluggable wp_get_current_user(): the user of the last mp_test_log_in(), a real WP_User whose

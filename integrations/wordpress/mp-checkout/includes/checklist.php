@@ -69,6 +69,24 @@ function mp_checkout_effective_site( $settings ) {
 }
 
 /**
+ * Whether the WordPress address and the site address (Settings → General) are both https://.
+ *
+ * Read from the options rather than with wp_is_using_https(): that one goes through home_url(),
+ * which takes the scheme of the current request, so an administrator who happens to reach the
+ * admin over https would see a green for a site that serves its pages over http.
+ *
+ * @return bool
+ */
+function mp_checkout_site_uses_https() {
+	foreach ( array( 'home', 'siteurl' ) as $option ) {
+		if ( 'https' !== strtolower( (string) wp_parse_url( (string) get_option( $option ), PHP_URL_SCHEME ) ) ) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/**
  * The checklist.
  *
  * @return array<int, array{id: string, status: string, title: string, detail: string}>
@@ -117,7 +135,7 @@ function mp_checkout_checklist() {
 	$rows[] = mp_checkout_checklist_row( 'R2', 'unknown', __( 'No name attribute on card-form inputs', 'mp-checkout' ), $unknown );
 
 	// R3.
-	if ( wp_is_using_https() ) {
+	if ( mp_checkout_site_uses_https() ) {
 		$rows[] = mp_checkout_checklist_row( 'R3', 'ok', __( 'Site served over HTTPS', 'mp-checkout' ), __( 'The WordPress and site addresses are https://. Whether the certificate is valid only the browser can tell.', 'mp-checkout' ) );
 	} else {
 		$rows[] = mp_checkout_checklist_row( 'R3', 'problem', __( 'Site served over HTTPS', 'mp-checkout' ), __( 'The WordPress or site address (Settings → General) is not https://. In production the checkout refuses to load on a page that is not HTTPS.', 'mp-checkout' ) );

@@ -102,17 +102,12 @@ function mp_checkout_looks_like_access_token( $value ) {
  * Validates a URL setting: an absolute http(s) URL or a path on this site (`/…`).
  *
  * @param string $value Raw input.
- * @return string|null The URL as stored (esc_url_raw), '' for empty, null when invalid.
+ * @return string|null The URL (trimmed), '' for empty, null when invalid.
  */
 function mp_checkout_sanitize_url( $value ) {
 	$value = trim( (string) $value );
 	if ( '' === $value ) {
 		return '';
-	}
-	// Reject whitespace and control characters outright instead of letting esc_url_raw() strip them
-	// and store a different URL than the one the merchant typed.
-	if ( preg_match( '/[\s\x00-\x1f\x7f]/', $value ) ) {
-		return null;
 	}
 	if ( '/' === $value[0] ) {
 		// `//host/…` is protocol-relative: another site, with the page's scheme. Say it in full.
@@ -120,14 +115,23 @@ function mp_checkout_sanitize_url( $value ) {
 			return null;
 		}
 	} else {
+		// WordPress writes schemes in lower case; so do we, before comparing with its result below.
+		$value = preg_replace_callback(
+			'/^[a-z][a-z0-9+.-]*:/i',
+			static function ( $scheme ) {
+				return strtolower( $scheme[0] );
+			},
+			$value
+		);
 		$parts = wp_parse_url( $value );
 		if ( ! is_array( $parts ) || empty( $parts['host'] ) || ! isset( $parts['scheme'] )
 			|| ! in_array( strtolower( $parts['scheme'] ), array( 'http', 'https' ), true ) ) {
 			return null;
 		}
 	}
-	$clean = esc_url_raw( $value, array( 'http', 'https' ) );
-	return '' === $clean ? null : $clean;
+	// esc_url_raw() strips what a URL may not hold (spaces, quotes, <, >, encoded line breaks);
+	// refuse such a URL rather than store one the merchant did not type.
+	return esc_url_raw( $value, array( 'http', 'https' ) ) === $value ? $value : null;
 }
 
 /**
