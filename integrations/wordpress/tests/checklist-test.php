@@ -144,11 +144,15 @@ test(
 );
 
 test(
-	'element script: none is a problem; a setting or a dist/ copy in the plugin is ok',
+	'element script: none or http:// is a problem; an https setting or a dist/ copy in the plugin is ok',
 	static function () {
 		assert_same( 'problem', mp_test_row( 'Element script' )['status'], 'none' );
 		mp_test_set_option( 'mp_checkout_settings', array( 'script_url' => 'https://cdn.example/mp-checkout.js' ) );
+		assert_same( 'ok', mp_test_row( 'Element script' )['status'], 'setting' );
 		assert_contains( 'https://cdn.example/mp-checkout.js', mp_test_row( 'Element script' )['detail'], 'setting' );
+		mp_test_set_option( 'mp_checkout_settings', array( 'script_url' => 'http://cdn.example/mp-checkout.js' ) );
+		$row = mp_test_row( 'Element script' );
+		assert_same( array( 'R3', 'problem' ), array( $row['id'], $row['status'] ), 'http:// script (mixed content)' );
 
 		mp_test_delete_option( 'mp_checkout_settings' );
 		mkdir( MP_CHECKOUT_DIR . '/dist' );

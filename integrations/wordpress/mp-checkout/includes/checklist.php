@@ -113,6 +113,9 @@ function mp_checkout_checklist() {
 		$rows[] = mp_checkout_checklist_row( 'setup', 'problem', __( 'Element script', 'mp-checkout' ), __( 'No script URL and no dist/mp-checkout.js in the plugin folder: the tag will stay empty.', 'mp-checkout' ) );
 	} elseif ( mp_checkout_is_mercadopago_sdk_url( $script['url'] ) ) {
 		$rows[] = mp_checkout_checklist_row( 'R1', 'problem', __( 'Element script', 'mp-checkout' ), __( 'MP_CHECKOUT_SCRIPT_URL points at MercadoPago.js; it must point at mp-checkout.js. Nothing is loaded.', 'mp-checkout' ) );
+	} elseif ( 0 === stripos( $script['url'], 'http://' ) ) {
+		// Browsers block an http:// script on an https page (mixed content), so the tag stays empty.
+		$rows[] = mp_checkout_checklist_row( 'R3', 'problem', __( 'Element script', 'mp-checkout' ), __( 'An http:// URL: browsers refuse to load it on an https page. Use https://.', 'mp-checkout' ) );
 	} else {
 		$rows[] = mp_checkout_checklist_row(
 			'setup',
@@ -147,8 +150,13 @@ function mp_checkout_checklist() {
 	} elseif ( 0 === stripos( $settings['action'], 'http://' ) ) {
 		$rows[] = mp_checkout_checklist_row( 'R3', 'problem', __( 'Payment endpoint', 'mp-checkout' ), __( 'An http:// URL: the card token and the payer\'s data would travel unencrypted. Use https://.', 'mp-checkout' ) );
 	} else {
-		/* translators: %s: endpoint URL. */
-		$rows[] = mp_checkout_checklist_row( 'R6', 'ok', __( 'Payment endpoint', 'mp-checkout' ), sprintf( __( 'Set: %s.', 'mp-checkout' ), $settings['action'] ) );
+		$rows[] = mp_checkout_checklist_row(
+			'R6',
+			'ok',
+			__( 'Payment endpoint', 'mp-checkout' ),
+			/* translators: %s: endpoint URL. */
+			sprintf( __( 'Set: %s.', 'mp-checkout' ), $settings['action'] )
+		);
 	}
 	$rows[] = mp_checkout_checklist_row( 'R6', 'unknown', __( 'The endpoint answers with Mercado Pago\'s status and status_detail', 'mp-checkout' ), $unknown );
 
@@ -159,8 +167,13 @@ function mp_checkout_checklist() {
 	if ( '' === $settings['status_action'] ) {
 		$rows[] = mp_checkout_checklist_row( 'R5', 'problem', __( 'Status endpoint', 'mp-checkout' ), __( 'Not set: a pending payment is never followed up in the page.', 'mp-checkout' ) );
 	} else {
-		/* translators: %s: endpoint URL. */
-		$rows[] = mp_checkout_checklist_row( 'R5', 'ok', __( 'Status endpoint', 'mp-checkout' ), sprintf( __( 'Set: %s.', 'mp-checkout' ), $settings['status_action'] ) );
+		$rows[] = mp_checkout_checklist_row(
+			'R5',
+			'ok',
+			__( 'Status endpoint', 'mp-checkout' ),
+			/* translators: %s: endpoint URL. */
+			sprintf( __( 'Set: %s.', 'mp-checkout' ), $settings['status_action'] )
+		);
 	}
 	$rows[] = mp_checkout_checklist_row( 'R5', 'unknown', __( 'Webhooks received and their signature checked', 'mp-checkout' ), __( 'On your server; neither WordPress nor the browser can see it.', 'mp-checkout' ) );
 
@@ -174,8 +187,13 @@ function mp_checkout_checklist() {
 	} elseif ( '' === $site ) {
 		$rows[] = mp_checkout_checklist_row( 'R8', 'unknown', __( 'Argentina: transparent prices (Resolution E 51/2017)', 'mp-checkout' ), __( 'No site set and none follows from the language: choose the site in these settings.', 'mp-checkout' ) );
 	} else {
-		/* translators: %s: site id such as MLB. */
-		$rows[] = mp_checkout_checklist_row( 'R8', 'ok', __( 'Argentina: transparent prices (Resolution E 51/2017)', 'mp-checkout' ), sprintf( __( 'Does not apply to site %s (a block or shortcode that sets site="MLA" brings it back).', 'mp-checkout' ), $site ) );
+		$rows[] = mp_checkout_checklist_row(
+			'R8',
+			'ok',
+			__( 'Argentina: transparent prices (Resolution E 51/2017)', 'mp-checkout' ),
+			/* translators: %s: site id such as MLB. */
+			sprintf( __( 'Does not apply to site %s (a block or shortcode that sets site="MLA" brings it back).', 'mp-checkout' ), $site )
+		);
 	}
 
 	// R9.
