@@ -35,15 +35,18 @@
 		}
 	}
 
-	function options( values, defaultLabel ) {
-		return values.map( function ( value ) {
-			return { value: value, label: value || defaultLabel };
-		} );
-	}
-
 	function Edit( props ) {
 		var attributes = props.attributes;
 		var setAttributes = props.setAttributes;
+
+		/** The onChange of a control that edits one attribute. */
+		function setter( name ) {
+			return function ( value ) {
+				var change = {};
+				change[ name ] = value;
+				setAttributes( change );
+			};
+		}
 
 		function text( name, label, help, type ) {
 			return el( components.TextControl, {
@@ -52,11 +55,19 @@
 				help: help,
 				type: type || 'text',
 				value: attributes[ name ],
-				onChange: function ( value ) {
-					var change = {};
-					change[ name ] = value;
-					setAttributes( change );
-				},
+				onChange: setter( name ),
+			} );
+		}
+
+		/** A select of the given values; '' leaves the choice to the settings page. */
+		function select( name, label, values ) {
+			return el( components.SelectControl, {
+				label: label,
+				value: attributes[ name ],
+				options: values.map( function ( value ) {
+					return { value: value, label: value || __( 'From the settings', 'mp-checkout' ) };
+				} ),
+				onChange: setter( name ),
 			} );
 		}
 
@@ -87,9 +98,7 @@
 						label: __( 'Items (JSON array)', 'mp-checkout' ),
 						help: problem || __( 'Sent to Mercado Pago for fraud scoring: [{"id":"…","title":"…","quantity":1,"unit_price":10}]', 'mp-checkout' ),
 						value: attributes.items,
-						onChange: function ( value ) {
-							setAttributes( { items: value } );
-						},
+						onChange: setter( 'items' ),
 					} ),
 					text( 'successUrl', __( 'Page after an approval (URL)', 'mp-checkout' ), '', 'url' )
 				),
@@ -105,28 +114,12 @@
 					{ title: __( 'Installments and region', 'mp-checkout' ), initialOpen: false },
 					text( 'minInstallments', __( 'Fewest installments', 'mp-checkout' ), '', 'number' ),
 					text( 'maxInstallments', __( 'Most installments', 'mp-checkout' ), '', 'number' ),
-					el( components.SelectControl, {
-						label: __( 'Site', 'mp-checkout' ),
-						value: attributes.site,
-						options: options( SITES, __( 'From the settings', 'mp-checkout' ) ),
-						onChange: function ( value ) {
-							setAttributes( { site: value } );
-						},
-					} ),
-					el( components.SelectControl, {
-						label: __( 'Language', 'mp-checkout' ),
-						value: attributes.locale,
-						options: options( LOCALES, __( 'From the settings', 'mp-checkout' ) ),
-						onChange: function ( value ) {
-							setAttributes( { locale: value } );
-						},
-					} ),
+					select( 'site', __( 'Site', 'mp-checkout' ), SITES ),
+					select( 'locale', __( 'Language', 'mp-checkout' ), LOCALES ),
 					el( components.ToggleControl, {
 						label: __( 'Disabled (the form is locked)', 'mp-checkout' ),
 						checked: !! attributes.disabled,
-						onChange: function ( value ) {
-							setAttributes( { disabled: value } );
-						},
+						onChange: setter( 'disabled' ),
 					} )
 				)
 			),
