@@ -40,7 +40,10 @@ function mp_test_block_content( $attributes ) {
  */
 function mp_test_run_editor( $attributes ) {
 	$command = array( 'node', __DIR__ . '/editor-harness.mjs', WP_PLUGIN_DIR . '/mp-checkout/block/editor.js', wp_json_encode( (object) $attributes ) );
-	$process = proc_open( $command, array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes );
+	// npm test runs everything with NODE_OPTIONS=--import tsx; the harness is plain JavaScript.
+	$env = getenv();
+	unset( $env['NODE_OPTIONS'] );
+	$process = proc_open( $command, array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes, null, $env );
 	assert_true( is_resource( $process ), 'node starts' );
 	$out    = stream_get_contents( $pipes[1] );
 	$errors = stream_get_contents( $pipes[2] );
