@@ -8,31 +8,6 @@
 require __DIR__ . '/bootstrap.php';
 
 /**
- * Adds the_content's filters exactly as wp-includes/default-filters.php adds them (same functions,
- * same priorities), read from that file; those whose functions this bootstrap does not load
- * (media, smilies data, https migration) are left out, and the ones that change text must be there.
- *
- * @return string[] The functions added.
- */
-function mp_test_add_content_filters() {
-	$source = file_get_contents( ABSPATH . WPINC . '/default-filters.php' );
-	preg_match_all( "/^add_filter\\( 'the_content', '(\\w+)'(?:, (\\d+))? \\);/m", $source, $found, PREG_SET_ORDER );
-	$added = array();
-	foreach ( $found as $match ) {
-		if ( function_exists( $match[1] ) && ! has_filter( 'the_content', $match[1] ) ) {
-			add_filter( 'the_content', $match[1], isset( $match[2] ) ? (int) $match[2] : 10 );
-		}
-		if ( has_filter( 'the_content', $match[1] ) ) {
-			$added[] = $match[1];
-		}
-	}
-	foreach ( array( 'do_blocks', 'wptexturize', 'wpautop', 'shortcode_unautop', 'do_shortcode' ) as $needed ) {
-		assert_true( in_array( $needed, $added, true ), "the_content runs $needed" );
-	}
-	return $added;
-}
-
-/**
  * Post content as a visitor gets it.
  *
  * @param string $content Post content.
