@@ -1,6 +1,7 @@
 // `npm test`: every check, in order, then one closing line `tests: N passed, N failed`.
 //   typecheck → build → bundle-size budget → manifest drift → browser tests (unit + element,
-//   web-test-runner in Chromium) → end-to-end tests (built bundle + demo server).
+//   web-test-runner in Chromium) → end-to-end tests (built bundle + demo server) → WordPress plugin
+//   tests (PHP's CLI).
 // The exit code is the verdict. Each step runs even if an earlier one failed, so one run shows all.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -46,6 +47,17 @@ run('end-to-end tests', 'node', ['--test', '--test-reporter=spec', ...e2eFiles],
   const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
   return { passed: pass, failed: fail || (pass ? 0 : 1) };
 });
+
+// The WordPress plugin (integrations/wordpress), on PHP's CLI; its runner ends with `N passed, N failed`.
+if (spawnSync('php', ['--version']).error) {
+  console.log('\n✗ WordPress plugin tests: php not found (.ci/run installs php-cli)');
+  failed += 1;
+} else {
+  run('WordPress plugin tests', 'php', ['integrations/wordpress/tests/run.php'], (out) => {
+    const counts = /^(\d+) passed, (\d+) failed$/m.exec(out);
+    return counts ? { passed: Number(counts[1]), failed: Number(counts[2]) } : { passed: 0, failed: 1 };
+  });
+}
 
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

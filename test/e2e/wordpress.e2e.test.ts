@@ -1,0 +1,144 @@
+/**
+ * End to end: a page made by the WordPress plugin (integrations/wordpress), in Chromium, with the
+ * built bundle. PHP renders the page through WordPress's own code (tests/render-page.php): the block
+ * from saved post content, the shortcode through the_content, the footer scripts. The page is served
+ * with the demo's strict Content-Security-Policy; MercadoPago.js is answered at its official URL with
+ * the sandbox double (request interception), and the payment goes to the demo server's sandbox endpoint.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { Page } from 'puppeteer-core';
+import { CSP } from '../../demo/server.ts';
+import { messageOf, typeCard, useDemoSession } from './chromium.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const OFFICIAL_SDK_URL = 'https://sdk.mercadopago.com/js/v2';
+const demo = useDemoSession();
+
+const SETTINGS = {
+  public_key: 'TEST-MLA-sandbox-demo',
+  action: '/process_payment',
+  status_action: '/payment_status',
+  script_url: '/dist/mp-checkout.js',
+  terms_page: 12,
+};
+
+/** Values that would run script if any escaping failed; `window.__pwned` tells. */
+const HOSTILE = `"><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>' onmouseover='window.__pwned=3`;
+const ITEMS = [{ id: 'mate', title: '</script><script>window.__pwned=4</script> "Mate" & <b>', quantity: 1, unit_price: 1500.5 }];
+
+/** The page as the plugin renders it, from PHP. */
+async function renderPage(content: string, block?: Record<string, unknown>): Promise<string> {
+  const args = [`${root}integrations/wordpress/tests/render-page.php`, JSON.stringify(SETTINGS), content];
+  if (block) args.push(JSON.stringify(block));
+  const { stdout } = await promisify(execFile)('php', args, { maxBuffer: 10_000_000 });
+  return stdout;
+}
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  dialogs: string[];
+}
+
+/** Opens the HTML at a same-origin URL of the demo server, served with the demo's CSP. */
+async function open(html: string): Promise<Opened> {
+  const page = await demo.browser.newPage();
+  const opened: Opened = { page, errors: [], dialogs: [] };
+  const pageUrl = `${demo.url}wordpress/checkout/`;
+  page.on('pageerror', (error) => opened.errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) opened.errors.push(message.text());
+  });
+  page.on('dialog', (dialog) => {
+    opened.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const sandboxSdk = await readFile(`${root}dist/sandbox/mercadopago-sdk.js`, 'utf8');
+  await page.setRequestInterception(true);
+  page.on('request', async (request) => {
+    const url = request.url();
+    if (url === pageUrl) {
+      await request.respond({ status: 200, headers: { 'Content-Security-Policy': CSP }, contentType: 'text/html; charset=utf-8', body: html });
+    } else if (url.startsWith(OFFICIAL_SDK_URL)) {
+      await request.respond({ status: 200, contentType: 'text/javascript; charset=utf-8', body: sandboxSdk });
+    } else if (url.startsWith(demo.url) || /^(data|blob|about):/.test(url)) {
+      await request.continue();
+    } else {
+      await request.abort('internetdisconnected'); // this machine is offline: fail fast
+    }
+  });
+  await page.goto(pageUrl, { waitUntil: 'load' });
+  return opened;
+}
+
+const ready = (page: Page, index = 0) =>
+  page.waitForFunction((i) => document.querySelectorAll('mp-checkout')[i]?.matches(':state(ready)'), { timeout: 20_000 }, index);
+
+describe('WordPress plugin page (built bundle)', () => {
+  it('the block with hostile values runs no script, hands the element the exact values, and pays', async () => {
+    const html = await renderPage('', { amount: '1500.50', description: HOSTILE, items: JSON.stringify(ITEMS), payerEmail: 'ana@example.com' });
+    const { page, errors, dialogs } = await open(html);
+    await ready(page);
+
+    const seen = await page.evaluate(() => {
+      const el = document.querySelector('mp-checkout') as HTMLElement & { description: string; items: unknown; publicKey: string; amount: number };
+      return {
+        description: el.description,
+        items: el.items,
+        publicKey: el.publicKey,
+        amount: el.amount,
+        pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+        elements: document.querySelectorAll('body *:not(mp-checkout):not(mp-checkout *):not(script)').length,
+        scripts: [...document.scripts].map((s) => `${s.type} ${s.getAttribute('src')}`),
+        terms: el.querySelector('a[slot="terms"]')?.textContent,
+      };
+    });
+    assert.deepEqual(seen, {
+      description: HOSTILE,
+      items: ITEMS,
+      publicKey: 'TEST-MLA-sandbox-demo',
+      amount: 1500.5,
+      pwned: null,
+      elements: 0,
+      // The plugin's one module script, and MercadoPago.js added by the element from its official URL.
+      scripts: [' https://sdk.mercadopago.com/js/v2', 'module /dist/mp-checkout.js'],
+      terms: 'Términos y condiciones',
+    });
+    const r9 = await page.evaluate(() => (document.querySelector('mp-checkout') as unknown as { audit(): Array<{ id: string; ok: boolean }> }).audit().find((e) => e.id === 'R9'));
+    assert.equal(r9?.ok, true, 'R9: the terms link from the settings is in the terms slot');
+
+    await typeCard(page, { name: 'APRO' });
+    const status = page.evaluate(
+      () => new Promise<string>((resolve) => document.querySelector('mp-checkout')!.addEventListener('mp-payment', (e) => resolve((e as CustomEvent).detail.status), { once: true })),
+    );
+    await page.click('mp-checkout >>> [part~="submit-button"]');
+    assert.equal(await status, 'approved');
+    await page.waitForFunction(() => document.querySelector('mp-checkout')?.shadowRoot?.querySelector('[part~="message"]')?.textContent?.trim());
+    assert.match(await messageOf(page), /Se acreditó tu pago/);
+
+    assert.deepEqual(dialogs, [], 'dialogs');
+    assert.deepEqual(errors, [], 'page errors, console errors and CSP violations');
+    await page.close();
+  });
+
+  it('a shortcode in post content: the element reads its attributes, a bare disabled locks it', async () => {
+    const html = await renderPage('<p>Pague aquí:</p>\n\n[mp_checkout amount="2500" site="MLA" max-installments="3" payer_email="ana@example.com" disabled]');
+    const { page, errors } = await open(html);
+    await page.waitForFunction(() => customElements.get('mp-checkout') && document.querySelector('mp-checkout')?.shadowRoot);
+    const seen = await page.evaluate(() => {
+      const el = document.querySelector('mp-checkout') as HTMLElement & { amount: number; site: string; maxInstallments: number; payerEmail: string; disabled: boolean };
+      return { amount: el.amount, site: el.site, maxInstallments: el.maxInstallments, payerEmail: el.payerEmail, disabled: el.disabled };
+    });
+    assert.deepEqual(seen, { amount: 2500, site: 'MLA', maxInstallments: 3, payerEmail: 'ana@example.com', disabled: true });
+    assert.deepEqual(errors, [], 'page errors, console errors and CSP violations');
+    await page.close();
+  });
+});
