@@ -14,7 +14,11 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
   // An idle client that loses its connection emits 'error' on the pool; without a listener that
   // would crash the process. The next query simply opens a new connection.
-  pool.on('error', (error) => console.error(`postgres: idle client error: ${error.message}`));
+  let closing = false;
+  // (Closing cancels the sockets, which workerd reports as errors too: those are expected.)
+  pool.on('error', (error) => {
+    if (!closing) console.error(`postgres: idle client error: ${error.message}`);
+  });
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<Row>(sql: string, params: unknown[] = []) {
       return (await q.query(sql, params)).rows as Row[];
@@ -37,6 +41,9 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: () => {
+      closing = true;
+      return pool.end();
+    },
   };
 }
