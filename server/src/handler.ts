@@ -138,7 +138,8 @@ export function createHandler(options: HandlerOptions): MerchantHandler {
     const origin = options.publicUrl?.replace(/\/+$/, '') ?? new URL(request.url).origin;
     // Mercado Pago only calls public https URLs; a local http origin would be refused with the payment.
     if (origin.startsWith('https://')) return `${origin}${basePath}/webhooks/mercadopago`;
-    if (!warnedNoNotificationUrl) {
+    // (The sandbox sends no notifications, so only a real deployment is told.)
+    if (!warnedNoNotificationUrl && gateway.mode === 'mercadopago') {
       warnedNoNotificationUrl = true;
       log('warn', 'no_notification_url', { hint: 'set PUBLIC_URL to this server\'s https origin so Mercado Pago sends webhooks' });
     }
