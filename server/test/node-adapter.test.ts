@@ -71,6 +71,14 @@ describe('Node adapter, sandbox mode, PGlite on disk', () => {
     assert.equal(other.headers.get('access-control-allow-origin'), null);
     const big = await post('/process_payment', { padding: 'x'.repeat(200_000) }, { 'x-idempotency-key': randomUUID() });
     assert.equal(big.status, 413);
+    // Past the adapter's own 1 MB cap, and without a content-length, the answer still arrives.
+    const huge = await fetch(`${server.url}/process_payment`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-idempotency-key': randomUUID() },
+      body: new Blob(['x'.repeat(3_000_000)]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal(huge.status, 413);
   });
 });
 

@@ -22,7 +22,8 @@ export async function toWebRequest(req: IncomingMessage, origin: string): Promis
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     for await (const chunk of req as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > MAX_BODY) break; // the handler answers 413 for what it sees as too large
+      // Stop reading at the cap: what arrived is already more than the handler accepts, so it answers 413.
+      if (size > MAX_BODY) break;
       chunks.push(chunk);
     }
   }
