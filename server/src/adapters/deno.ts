@@ -1,7 +1,8 @@
 /**
- * Deno Deploy: `deno run --allow-net --allow-env --allow-read src/adapters/deno.ts` locally, or deploy
- * this file as the entry point (Deno resolves the npm packages from package.json). Deno.serve keeps the
- * isolate alive for promises still running, so webhook work continues after the answer.
+ * Deno Deploy: deploy this file as the entry point (Deno resolves the npm packages from package.json),
+ * or `deno run --allow-net --allow-env --allow-read src/adapters/deno.ts` locally. Work left running
+ * after an answer is not guaranteed to finish there, so no waitUntil is passed: webhooks are processed
+ * before answering (handleServerless), still far inside Mercado Pago's 22 s.
  */
 import { handleServerless } from '../serverless.ts';
 
@@ -10,6 +11,4 @@ declare const Deno: {
   serve(handler: (request: Request) => Promise<Response>): unknown;
 };
 
-const pending = { waitUntil: (promise: Promise<unknown>) => void promise.catch(() => undefined) };
-
-Deno.serve((request) => handleServerless(request, Deno.env.toObject(), pending));
+Deno.serve((request) => handleServerless(request, Deno.env.toObject()));
