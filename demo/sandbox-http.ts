@@ -1,12 +1,14 @@
 /**
- * The sandbox merchant endpoint over HTTP, shared by the demo server and the test server so both
- * answer exactly alike. Routes:
+ * The sandbox merchant endpoint over HTTP, for the browser tests' server (test/helpers/merchant-middleware.ts),
+ * which posts any amount with no order behind it. The demo server answers /process_payment and
+ * /payment_status with the reference server (server/) instead, and uses only the 3-D Secure pages here.
+ * Routes:
  *   POST /process_payment      the merchant endpoint of PRODUCT.md §2 (outcome by cardholder name)
  *   GET  /payment_status?id=   the `status-action` endpoint polled for pending payments
  *   POST /sandbox/3ds          the 3-D Secure challenge page (receives `creq` as a form POST)
  *   POST /sandbox/3ds/complete the buyer finishes the challenge
  */
-import { createSandboxMerchant } from '../sandbox/endpoint.ts';
+import { createSandboxMerchant, type SandboxMerchant } from '../sandbox/endpoint.ts';
 
 export interface HttpAnswer {
   status: number;
@@ -35,8 +37,8 @@ function parseJson(text: string): unknown {
   }
 }
 
-export function createSandboxHttp() {
-  const merchant = createSandboxMerchant();
+/** `merchant`: pass the one the reference server's sandbox gateway uses, so its payments' 3DS pages work. */
+export function createSandboxHttp(merchant: SandboxMerchant = createSandboxMerchant()) {
 
   return function handle(ask: HttpAsk): HttpAnswer | undefined {
     const { method, url } = ask;

@@ -1,15 +1,24 @@
 /**
- * The demo and reference server: serves the demo pages and the built bundle, and answers as the
- * merchant's backend would (demo/sandbox-http.ts), all on the sandbox — no network, no credentials.
+ * The demo server: serves the demo pages and the built bundle, and answers as the merchant's backend
+ * with the reference server's handler (server/): the demo shop's orders below in an in-memory PGlite,
+ * payments on the sandbox — no network, no credentials. The sandbox's 3-D Secure pages come from
+ * demo/sandbox-http.ts, sharing the handler's sandbox so a challenge completes the payment it opened.
  *   npm start            → http://localhost:8080/
  *   PORT=0 (or a port)   → chosen port, printed as "listening on <url>"
+ *   MP_WEBHOOK_SECRET    → enables POST /webhooks/mercadopago (refused without it: no fallback secret)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createSandboxMerchant } from '../src/sandbox/endpoint.ts';
+import { sendWebResponse, toWebRequest } from '../server/src/adapters/node.ts';
+import { migrate } from '../server/src/db/migrations.ts';
+import { openPglite } from '../server/src/db/pglite.ts';
+import { sandboxGateway } from '../server/src/gateway.ts';
+import { consoleLogger, createHandler } from '../server/src/handler.ts';
+import { orderStore, type NewOrder } from '../server/src/orders.ts';
 import { createSandboxHttp } from './sandbox-http.ts';
-import { verifyWebhookSignature } from './webhook.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -70,26 +79,41 @@ async function serveFile(pathname: string, res: ServerResponse): Promise<boolean
   }
 }
 
-export function startDemoServer(port: number, host = '127.0.0.1'): Promise<{ url: string; close: () => Promise<void> }> {
-  const sandbox = createSandboxHttp();
+/** The demo shop's orders: each demo page pays one of these (its `external-reference`), re-priced by the server. */
+export const DEMO_ORDERS: readonly NewOrder[] = [
+  { external_reference: 'order-1042', amount: 15000, description: 'Yerba mate kit', items: [{ id: 'kit-1', title: 'Yerba mate kit', quantity: 1, unit_price: 15000 }] },
+  { external_reference: 'order-2051', amount: 250000, description: 'Bicicleta urbana', items: [{ id: 'bike-1', title: 'Bicicleta urbana', quantity: 1, unit_price: 250000 }] },
+  { external_reference: 'order-3107', amount: 1200, description: 'Fone de ouvido', items: [{ id: 'fone-1', title: 'Fone de ouvido', quantity: 1, unit_price: 1200 }] },
+  { external_reference: 'order-4420', amount: 6000, description: 'Cafetera', items: [{ id: 'cafe-1', title: 'Cafetera', quantity: 1, unit_price: 6000 }] },
+];
+
+/** The reference server's routes; everything else is the demo's. */
+const MERCHANT_ROUTES = new Set(['/process_payment', '/payment_status', '/webhooks/mercadopago']);
+
+export async function startDemoServer(port: number, host = '127.0.0.1'): Promise<{ url: string; close: () => Promise<void> }> {
+  const merchant = createSandboxMerchant();
+  const sandbox = createSandboxHttp(merchant);
+  const db = await openPglite('memory://');
+  await migrate(db);
+  const store = orderStore(db);
+  for (const order of DEMO_ORDERS) await store.create(order);
+  const handler = createHandler({
+    db,
+    gateway: sandboxGateway(merchant),
+    webhookSecret: process.env.MP_WEBHOOK_SECRET,
+    // The demo pages pay the same sample order again and again, to show every result.
+    refusePaidOrders: false,
+    log: (level, event, fields) => void (level !== 'info' && consoleLogger(level, event, fields)),
+  });
+  let origin = 'http://localhost';
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const body = req.method === 'POST' ? await readBody(req) : '';
-      if (req.method === 'POST' && url.pathname === '/webhooks/mercadopago') {
-        // Answer fast (MP retries after 22 s), and only for notifications MP signed. A real server then
-        // fetches GET /v1/payments/{id} and updates the order; deliveries repeat and arrive out of order.
-        const valid = verifyWebhookSignature({
-          signature: req.headers['x-signature'] as string | undefined,
-          requestId: req.headers['x-request-id'] as string | undefined,
-          dataId: url.searchParams.get('data.id') ?? undefined,
-          secret: process.env.MP_WEBHOOK_SECRET ?? 'sandbox-webhook-secret',
-          toleranceSeconds: 300,
-        });
-        res.writeHead(valid ? 200 : 401, { 'Content-Type': 'text/plain' });
-        res.end(valid ? 'ok' : 'invalid signature');
+      if (MERCHANT_ROUTES.has(url.pathname)) {
+        await sendWebResponse(res, await handler.fetch(await toWebRequest(req, origin)));
         return;
       }
+      const body = req.method === 'POST' ? await readBody(req) : '';
       const answer = sandbox({ method: req.method ?? 'GET', url, headers: req.headers as Record<string, string>, body });
       if (answer) {
         const headers: Record<string, string> = { 'Content-Type': answer.contentType };
@@ -110,9 +134,14 @@ export function startDemoServer(port: number, host = '127.0.0.1'): Promise<{ url
     server.listen(port, host, () => {
       const address = server.address();
       const actual = typeof address === 'object' && address ? address.port : port;
+      origin = `http://localhost:${actual}`;
       done({
         url: `http://localhost:${actual}/`,
-        close: () => new Promise((closed) => server.close(() => closed())),
+        close: async () => {
+          await new Promise<void>((closed) => server.close(() => closed()));
+          await handler.idle();
+          await db.close();
+        },
       });
     });
   });

@@ -1,7 +1,8 @@
 // `npm test`: every check, in order, then one closing line `tests: N passed, N failed`.
 //   typecheck → build → bundle-size budget → manifest drift → browser tests (unit + element,
-//   web-test-runner in Chromium) → end-to-end tests (built bundle + demo server) → WordPress plugin
-//   tests (PHP's CLI).
+//   web-test-runner in Chromium) → end-to-end tests (built bundle + demo server) → reference server
+//   (server/: its typecheck and its node:test suite on PGlite, PostgreSQL, workerd and under load)
+//   → WordPress plugin tests (PHP's CLI).
 // The exit code is the verdict. Each step runs even if an earlier one failed, so one run shows all.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -47,6 +48,14 @@ run('end-to-end tests', 'node', ['--test', '--test-reporter=spec', ...e2eFiles],
   const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
   return { passed: pass, failed: fail || (pass ? 0 : 1) };
 });
+
+// The server package has its own dependencies (npm ci --prefix server) and its own test script.
+const countNodeTests = (out) => {
+  const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
+  const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
+  return { passed: pass, failed: fail || (pass ? 0 : 1) };
+};
+run('reference server tests', 'sh', ['-c', 'npm --prefix server run --silent typecheck && npm --prefix server test --silent'], countNodeTests);
 
 // The WordPress plugin (integrations/wordpress), on PHP's CLI; its runner ends with `N passed, N failed`.
 if (spawnSync('php', ['--version']).error) {

@@ -176,6 +176,8 @@ const PRODUCTION: Record<string, string> = {
   'statement-descriptor': 'MPCHECKOUT DEMO',
   'payer-email': 'buyer@example.com',
   items: '[{"id":"kit-1","title":"Yerba mate kit","quantity":1,"unit_price":15000}]',
+  // The demo server re-prices every payment from this order (server/), as a real backend must.
+  'external-reference': 'order-1042',
 };
 const TEST_KEY = 'TEST-guard-demo-0000';
 
