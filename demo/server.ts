@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSandboxMerchant } from '../src/sandbox/endpoint.ts';
+import { createSandboxMerchant } from '../sandbox/endpoint.ts';
 import { sendWebResponse, toWebRequest } from '../server/src/adapters/node.ts';
 import { migrate } from '../server/src/db/migrations.ts';
 import { openPglite } from '../server/src/db/pglite.ts';

@@ -1,6 +1,6 @@
 /**
  * The element calls MercadoPago.js the way Mercado Pago documents it, against a double that is at
- * least as strict as the real SDK (src/sandbox/mercadopago-double.ts says where each rule comes
+ * least as strict as the real SDK (sandbox/mercadopago-double.ts says where each rule comes
  * from): per-field settings, a group per checkout, repeated BINs, the account's country.
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
@@ -19,7 +19,7 @@ import {
 import { secureFieldInput, typeInSecureField } from '../helpers/type-in-field.js';
 
 const AMEX = '371180303257522';
-/** A sandbox card whose security code is `optional` (src/sandbox/catalog.ts). */
+/** A sandbox card whose security code is `optional` (sandbox/catalog.ts). */
 const OPTIONAL_CODE_CARD = '6034930000000005';
 
 type Sdk = { prototype: { getPaymentMethods: (...args: unknown[]) => Promise<unknown> } };
