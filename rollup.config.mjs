@@ -9,6 +9,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import terser from '@rollup/plugin-terser';
+import { rmSync } from 'node:fs';
 // Lit's own minifier for the html`` and css`` literals, which terser leaves as written: their
 // indentation and comments would otherwise ship to every buyer.
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
@@ -21,6 +22,9 @@ const plugins = (tsconfig = './tsconfig.json', include = ['src/**/*.ts']) => [
   minifyHTML({ failOnError: true }),
   terser({ ecma: 2020, module: true, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } }),
 ];
+
+// Chunk names carry content hashes: clear the old ones so dist/ holds exactly what one build makes.
+rmSync('dist/chunks', { recursive: true, force: true });
 
 export default [
   {

@@ -1,9 +1,11 @@
 /**
  * Localization: a private i18next instance per element (never the page's global one, never a
  * language detector — detectors write to the merchant's storage). Only the active language and its
- * regional override are loaded; each is a lazy chunk of the CDN build.
+ * regional override are loaded; each is a lazy chunk of the CDN build. i18next itself is a lazy
+ * chunk too, fetched with the first language: the skeleton needs no strings, and i18next is more
+ * than a third of the code, so the first render and the MercadoPago.js request never wait for it.
  */
-import { createInstance, type i18n, type TOptions } from 'i18next';
+import type { i18n, TOptions } from 'i18next';
 
 type Resource = Record<string, unknown>;
 type Loader = () => Promise<{ default: Resource }>;
@@ -39,7 +41,7 @@ export function resourceChain(tag: string): { language: string; chain: string[] 
 
 /** A per-element translator; `load()` switches language, `t()` translates with fallbacks. */
 export class Translator {
-  private readonly instance: i18n = createInstance();
+  private instance?: i18n;
   private overrides: Record<string, string> = {};
   language = '';
 
@@ -48,7 +50,8 @@ export class Translator {
   /** Loads and activates the language for `tag`; resolves once its strings are usable. */
   async load(tag: string): Promise<void> {
     const { language, chain } = resourceChain(tag);
-    const loaded = await Promise.all(chain.map((name) => LOADERS[name]().then((m) => m.default)));
+    const [{ createInstance }, ...loaded] = await Promise.all([import('i18next'), ...chain.map((name) => LOADERS[name]().then((m) => m.default))]);
+    this.instance ??= createInstance();
     if (!this.instance.isInitialized) {
       await this.instance.init({
         lng: language,
@@ -79,19 +82,21 @@ export class Translator {
 
   /** Translates the first key of `keys` that exists; before load, an empty string. */
   t(keys: string | string[], options?: TOptions): string {
-    if (!this.ready) return '';
+    if (!this.ready || !this.instance) return '';
     return this.instance.t(keys, options) as string;
   }
 
   /** Copies (never shares) the loaded bundles, then lays the overrides over the most specific one. */
   private rebuildStore(): void {
+    const { instance } = this;
+    if (!instance) return;
     for (const [name, bundle] of this.bundles) {
-      this.instance.removeResourceBundle(name, 'translation');
-      this.instance.addResourceBundle(name, 'translation', structuredClone(bundle), true, true);
+      instance.removeResourceBundle(name, 'translation');
+      instance.addResourceBundle(name, 'translation', structuredClone(bundle), true, true);
     }
     const top = this.bundles[this.bundles.length - 1][0];
     for (const [key, value] of Object.entries(this.overrides)) {
-      if (typeof value === 'string') this.instance.addResource(top, 'translation', key, value);
+      if (typeof value === 'string') instance.addResource(top, 'translation', key, value);
     }
   }
 }
