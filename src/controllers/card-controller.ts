@@ -11,9 +11,9 @@ import type { Issuer, MercadoPagoInstance, PaymentMethod } from '../mercadopago/
 
 export type CardProblem = 'card_not_supported' | 'sdk_request_failed' | 'no_installments';
 
-export interface CardHost extends ReactiveControllerHost {
-  cardMethodChanged(method: PaymentMethod | undefined): void;
-  cardProblem(problem: CardProblem, cause?: unknown): void;
+export interface CardControllerOptions {
+  methodChanged(method: PaymentMethod | undefined): void;
+  problem(problem: CardProblem, cause?: unknown): void;
 }
 
 export interface InstallmentQuery {
@@ -31,12 +31,15 @@ export class CardController implements ReactiveController {
   choices: InstallmentChoice[] = [];
   installments = 0;
   processingMode?: string;
-  /** The amount the current `choices` were quoted for: a choice for another amount is stale. */
-  quotedAmount?: number;
+  /** What the current `choices` were quoted for: a choice for another amount or range is stale. */
+  quoted?: InstallmentQuery;
   loading = false;
   private readonly latest = new LatestOnly();
 
-  constructor(private readonly host: CardHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: CardControllerOptions,
+  ) {
     host.addController(this);
   }
 
@@ -60,7 +63,7 @@ export class CardController implements ReactiveController {
     const isCurrent = this.latest.begin();
     this.clear();
     this.bin = bin;
-    this.host.cardMethodChanged(undefined);
+    this.options.methodChanged(undefined);
     if (!bin) return;
     this.loading = true;
     this.host.requestUpdate();
@@ -70,11 +73,11 @@ export class CardController implements ReactiveController {
       const method = results?.[0];
       if (!method) {
         this.loading = false;
-        this.host.cardProblem('card_not_supported');
+        this.options.problem('card_not_supported');
         return;
       }
       this.method = method;
-      this.host.cardMethodChanged(method);
+      this.options.methodChanged(method);
       if (this.needsIssuer) {
         const issuers = await mp.getIssuers({ paymentMethodId: method.id, bin });
         if (!isCurrent()) return;
@@ -87,7 +90,7 @@ export class CardController implements ReactiveController {
     } catch (error) {
       if (isCurrent()) {
         this.loading = false;
-        this.host.cardProblem('sdk_request_failed', error);
+        this.options.problem('sdk_request_failed', error);
       }
     }
     if (isCurrent()) {
@@ -108,7 +111,7 @@ export class CardController implements ReactiveController {
     try {
       await this.loadInstallments(mp, query, isCurrent);
     } catch (error) {
-      if (isCurrent()) this.host.cardProblem('sdk_request_failed', error);
+      if (isCurrent()) this.options.problem('sdk_request_failed', error);
     }
     if (isCurrent()) {
       this.loading = false;
@@ -129,7 +132,7 @@ export class CardController implements ReactiveController {
     this.issuerId = '';
     this.choices = [];
     this.processingMode = undefined;
-    this.quotedAmount = undefined;
+    this.quoted = undefined;
     this.loading = false;
   }
 
@@ -143,9 +146,9 @@ export class CardController implements ReactiveController {
     this.processingMode = option?.processing_mode;
     const previous = this.installments;
     this.choices = toInstallmentChoices(option?.payer_costs, query);
-    this.quotedAmount = query.amount;
+    this.quoted = query;
     const kept = this.choices.find((c) => c.installments === previous);
     this.installments = kept ? kept.installments : (this.choices[0]?.installments ?? 0);
-    if (!this.choices.length) this.host.cardProblem('no_installments');
+    if (!this.choices.length) this.options.problem('no_installments');
   }
 }

@@ -7,13 +7,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TOptions } from 'i18next';
 import { Translator } from '../internal/i18n.js';
 
-export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
+export interface LocalizeOptions {
   /** The explicit `locale` attribute, if any. */
-  locale?: string;
+  locale(): string | undefined;
   /** The language of the site when nothing on the page says one. */
-  readonly siteLanguage: string;
-  /** Told when a language was activated (to tell the SDK and fire mp-change). */
-  localeActivated(): void;
+  siteLanguage(): string;
+  /** A language was activated (to tell the SDK and fire mp-change). */
+  activated(): void;
 }
 
 export class LocalizeController implements ReactiveController {
@@ -24,7 +24,10 @@ export class LocalizeController implements ReactiveController {
   /** Settles once the first language is usable (events then carry readable text). */
   readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
 
-  constructor(private readonly host: LocalizeHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: LocalizeOptions,
+  ) {
     host.addController(this);
   }
 
@@ -32,7 +35,7 @@ export class LocalizeController implements ReactiveController {
   get requestedTag(): string {
     const { host } = this;
     const fromDom = host.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang;
-    return host.locale || fromDom || host.siteLanguage || 'en';
+    return this.options.locale() || fromDom || this.options.siteLanguage() || 'en';
   }
 
   /** The active resource language (`es-AR`, `pt-BR`, `en`…); empty until loaded. */
@@ -76,7 +79,7 @@ export class LocalizeController implements ReactiveController {
       () => {
         if (this.requested !== tag) return; // a newer switch won
         this.markLoaded();
-        this.host.localeActivated();
+        this.options.activated();
         this.host.requestUpdate();
       },
       () => {
@@ -84,7 +87,7 @@ export class LocalizeController implements ReactiveController {
         if (tag !== 'en') {
           this.translator.load('en').then(() => {
             this.markLoaded();
-            this.host.localeActivated();
+            this.options.activated();
             this.host.requestUpdate();
           }, () => undefined);
         }

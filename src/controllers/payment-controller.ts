@@ -1,19 +1,12 @@
 /**
- * The payment pipeline: validate → mp-submit → card token → POST → result, with the form locked
- * while anything is in flight (however fast the clicks), the same attempt repeated after an
- * unknown outcome, and pending payments polled until final.
+ * The payment pipeline: card token → POST → answer, the same attempt repeated after an unknown
+ * outcome, and pending payments polled until final. The session decides whether a payment may
+ * start (the form is locked from the click on); this controller only runs it and reports.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AttemptTracker, type PaymentAttempt } from '../merchant/idempotency.js';
 import { fetchPaymentStatus, postPayment, type ClientOutcome } from '../merchant/payment-client.js';
-
-/** What the buyer pays, as announced in mp-submit and quoted in the result messages. */
-export interface PaymentSummary {
-  amount: number;
-  paymentMethodId?: string;
-  paymentMethodName?: string;
-  installments: number;
-}
+import type { PaymentSummary } from '../session/checkout-session.js';
 
 /** Everything a payment POST needs, read from the form in one go before anything is awaited. */
 export interface PaymentRequestParts {
@@ -24,17 +17,21 @@ export interface PaymentRequestParts {
   summary: PaymentSummary;
 }
 
-export interface PaymentHost extends ReactiveControllerHost {
-  /** Client-side validation; false when the buyer must fix something first. */
-  validateForm(): boolean;
-  /** Fires the cancelable mp-submit; false when the merchant cancelled. */
-  confirmSubmit(summary: PaymentSummary): boolean;
+export interface PaymentControllerOptions {
+  /**
+   * Starts a payment: re-checks the configuration, validates the form and fires the cancelable
+   * mp-submit. The request, read at once; undefined when the payment must not go ahead.
+   */
+  begin(): PaymentRequestParts | undefined;
   /** Creates a single-use card token; throws the SDK's rejection. */
-  createToken(): Promise<string>;
-  /** A snapshot of the form: later edits (the amount, a card typed meanwhile) cannot reach this POST. */
-  paymentRequest(): PaymentRequestParts;
+  tokenize(): Promise<string>;
   tokenFailed(rejection: unknown): void;
-  paymentAnswered(outcome: ClientOutcome, source: 'submit' | 'poll'): void;
+  /** The merchant's answer, with what that POST charged. */
+  answered(outcome: ClientOutcome, sent: PaymentSummary): void;
+  /** A status poll found a final status. */
+  settled(outcome: ClientOutcome): void;
+  /** The pipeline ended however it ended (a throw included): the form must not stay locked. */
+  ended(): void;
 }
 
 /**
@@ -53,18 +50,19 @@ export interface PollOptions {
   /** First wait; doubles each time. */
   firstDelayMs: number;
   maxAttempts: number;
+  isFinal(outcome: ClientOutcome): boolean;
 }
 
 export class PaymentController implements ReactiveController {
-  submitting = false;
   readonly attempts = new AttemptTracker();
-  /** What the last POST charged, for the messages about its answer. */
-  sent?: PaymentSummary;
   private disconnect = new AbortController();
   private pollTimer?: ReturnType<typeof setTimeout>;
   private pollRun?: AbortController;
 
-  constructor(private readonly host: PaymentHost) {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly options: PaymentControllerOptions,
+  ) {
     host.addController(this);
   }
 
@@ -82,23 +80,19 @@ export class PaymentController implements ReactiveController {
   }
 
   async submit(): Promise<void> {
-    // Set synchronously before any await: a second click in the same task sees the lock.
-    if (this.submitting) return;
-    this.submitting = true;
-    this.host.requestUpdate();
+    // A refused start (the form is locked by another payment, or invalid) must not end that payment.
+    const request = this.options.begin();
+    if (!request) return;
     try {
-      if (!this.host.validateForm()) return;
-      const request = this.host.paymentRequest();
-      if (!this.host.confirmSubmit(request.summary)) return;
       let attempt: PaymentAttempt;
       try {
-        attempt = await this.attempts.next(() => this.host.createToken());
+        attempt = await this.attempts.next(() => this.options.tokenize());
       } catch (rejection) {
-        this.host.tokenFailed(rejection);
+        this.options.tokenFailed(rejection);
         return;
       }
       const body = attempt.body ?? request.body(attempt.token);
-      this.sent = (attempt.summary as PaymentSummary | undefined) ?? request.summary;
+      const sent = (attempt.summary as PaymentSummary | undefined) ?? request.summary;
       const outcome = await postPayment({
         action: request.action,
         body,
@@ -106,23 +100,22 @@ export class PaymentController implements ReactiveController {
         headers: request.headers,
         timeoutMs: request.timeoutMs,
       });
-      if (outcomeUnknown(outcome)) this.attempts.keep({ ...attempt, body, summary: this.sent });
+      if (outcomeUnknown(outcome)) this.attempts.keep({ ...attempt, body, summary: sent });
       else this.attempts.settle();
-      this.host.paymentAnswered(outcome, 'submit');
+      this.options.answered(outcome, sent);
     } finally {
-      this.submitting = false;
-      this.host.requestUpdate();
+      this.options.ended();
     }
   }
 
   /** Polls the merchant's status endpoint with exponential backoff until a final status. */
-  poll(options: PollOptions, isFinal: (outcome: ClientOutcome) => boolean): void {
+  poll(options: PollOptions): void {
     this.stopPolling();
     // Each polling run has its own signal: stopping it (reset, a new payment) also silences a GET
     // already in flight, which must neither fire an event nor schedule another poll.
     const run = new AbortController();
     this.pollRun = run;
-    const signal = AbortSignal.any([run.signal, this.disconnect.signal]);
+    const signal = anySignal([run.signal, this.disconnect.signal]);
     let attempt = 0;
     const tick = async () => {
       attempt++;
@@ -132,9 +125,9 @@ export class PaymentController implements ReactiveController {
         signal,
       });
       if (signal.aborted) return;
-      if (isFinal(outcome)) {
+      if (options.isFinal(outcome)) {
         this.pollTimer = undefined;
-        this.host.paymentAnswered(outcome, 'poll');
+        this.options.settled(outcome);
         return;
       }
       if (attempt < options.maxAttempts) this.pollTimer = setTimeout(tick, options.firstDelayMs * 2 ** attempt);
@@ -153,4 +146,18 @@ export class PaymentController implements ReactiveController {
   get polling(): boolean {
     return this.pollTimer !== undefined;
   }
+}
+
+/** AbortSignal.any where the browser has it (Safari 17.4, Chrome 116, Firefox 124), else the same by hand. */
+function anySignal(signals: AbortSignal[]): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
+  const controller = new AbortController();
+  for (const signal of signals) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true, signal: controller.signal });
+  }
+  return controller.signal;
 }

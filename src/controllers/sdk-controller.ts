@@ -7,9 +7,11 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadSdk, SdkLoadError } from '../mercadopago/sdk-loader.js';
 import type { MercadoPagoInstance, SdkLocale } from '../mercadopago/sdk-types.js';
 
-export interface SdkHost extends ReactiveControllerHost {
-  sdkReady(mp: MercadoPagoInstance): void;
-  sdkFailed(code: 'sdk_load_failed' | 'sdk_timeout', cause: unknown): void;
+export interface SdkControllerOptions {
+  /** Milliseconds to wait for MercadoPago.js. */
+  timeoutMs(): number;
+  ready(mp: MercadoPagoInstance): void;
+  failed(code: 'sdk_load_failed' | 'sdk_timeout', cause: unknown): void;
 }
 
 export class SdkController implements ReactiveController {
@@ -18,7 +20,10 @@ export class SdkController implements ReactiveController {
   publicKey = '';
   private wanted = '';
 
-  constructor(private readonly host: SdkHost, private readonly timeoutMs: () => number) {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly options: SdkControllerOptions,
+  ) {
     host.addController(this);
   }
 
@@ -33,15 +38,15 @@ export class SdkController implements ReactiveController {
     this.publicKey = publicKey;
     this.mp = undefined;
     try {
-      const MercadoPago = await loadSdk(this.timeoutMs());
+      const MercadoPago = await loadSdk(this.options.timeoutMs());
       if (this.wanted !== wanted) return; // the key or locale changed meanwhile
       this.mp = new MercadoPago(publicKey, { locale });
-      this.host.sdkReady(this.mp);
+      this.options.ready(this.mp);
     } catch (error) {
       if (this.wanted !== wanted) return;
       this.wanted = '';
       const code = error instanceof SdkLoadError ? error.code : 'sdk_load_failed';
-      this.host.sdkFailed(code, error);
+      this.options.failed(code, error);
     }
   }
 

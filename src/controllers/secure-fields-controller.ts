@@ -16,20 +16,27 @@ import {
   type SecureFieldType,
   type ValidityCause,
 } from '../mercadopago/sdk-types.js';
+import { SECURE_FIELD_SLOTS } from '../view/secure-field.js';
 
-/** The slot (and frame part) each field's light-DOM container is projected through. */
-export const SECURE_FIELD_SLOTS: Readonly<Record<SecureFieldType, string>> = {
-  cardNumber: 'card-number',
-  expirationDate: 'expiration-date',
-  securityCode: 'security-code',
-};
 
-export interface SecureFieldsHost extends ReactiveControllerHost, ParentNode {
-  secureFieldOptions(field: SecureFieldType): SecureFieldOptions;
-  fieldsReady(): void;
-  fieldsFailed(code: 'fields_timeout' | 'fields_mount_failed' | 'sdk_request_failed', cause?: unknown): void;
+export interface SecureFieldsOptions {
+  /**
+   * Unique per element instance: the SDK finds containers by id in the document, so two checkouts
+   * on one page must never share one. It is also the fields' SDK `group`: the SDK routes field
+   * events page-wide by group and field type, so without a group of its own a second checkout's
+   * events would reach the first one's listeners.
+   */
+  idPrefix: string;
+  /** Milliseconds to wait for the fields to say `ready`. */
+  timeoutMs(): number;
+  /** Placeholder, label and style for a field, in the current language and theme. */
+  fieldOptions(field: SecureFieldType): SecureFieldOptions;
+  ready(): void;
+  failed(code: 'fields_timeout' | 'fields_mount_failed', cause?: unknown): void;
+  /** A field reported an SDK error (its frame could not reach Mercado Pago). */
+  errored(cause: unknown): void;
   binChanged(bin: string | null): void;
-  secureFieldChanged(field: SecureFieldType): void;
+  changed(field: SecureFieldType): void;
 }
 
 /**
@@ -64,16 +71,10 @@ export class SecureFieldsController implements ReactiveController {
   /** Fields holding something the buyer typed (a rebuild would throw it away). */
   readonly typed = new Set<SecureFieldType>();
 
-  /**
-   * @param idPrefix Unique per element instance: the SDK finds containers by id in the document,
-   *   so two checkouts on one page must never share one. It is also the fields' SDK `group`: the
-   *   SDK routes field events page-wide by group and field type, so without a group of its own a
-   *   second checkout's events would reach the first one's listeners.
-   */
+  /** @param host The element: the fields' mount containers are its light-DOM children. */
   constructor(
-    private readonly host: SecureFieldsHost,
-    private readonly timeoutMs: () => number,
-    private readonly idPrefix: string,
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: SecureFieldsOptions,
   ) {
     host.addController(this);
   }
@@ -100,7 +101,7 @@ export class SecureFieldsController implements ReactiveController {
     this.mp = mp;
     try {
       for (const type of SECURE_FIELDS) {
-        const field = mp.fields.create(type, { ...this.host.secureFieldOptions(type), group: this.group });
+        const field = mp.fields.create(type, { ...this.options.fieldOptions(type), group: this.group });
         this.listen(type, field);
         field.mount(this.containerId(type));
         // The SDK swallows mount errors (a console warning, no exception: fields.md, v2.0.0): an
@@ -110,13 +111,13 @@ export class SecureFieldsController implements ReactiveController {
       }
     } catch (error) {
       this.unmount();
-      this.host.fieldsFailed('fields_mount_failed', error);
+      this.options.failed('fields_mount_failed', error);
       return;
     }
     // Ad blockers block Mercado Pago's hosts silently: the iframes then never say `ready`.
     this.timer = setTimeout(() => {
-      if (!this.ready) this.host.fieldsFailed('fields_timeout');
-    }, this.timeoutMs());
+      if (!this.ready) this.options.failed('fields_timeout');
+    }, this.options.timeoutMs());
   }
 
   unmount(): void {
@@ -170,7 +171,7 @@ export class SecureFieldsController implements ReactiveController {
   /** Re-styles and re-labels the fields (theme or language changed). */
   refreshOptions(): void {
     for (const [type, field] of this.fields) {
-      const { placeholder, style } = this.host.secureFieldOptions(type);
+      const { placeholder, style } = this.options.fieldOptions(type);
       this.update(type, { placeholder, style }, field);
     }
   }
@@ -184,7 +185,7 @@ export class SecureFieldsController implements ReactiveController {
   }
 
   private get group(): string {
-    return this.idPrefix;
+    return this.options.idPrefix;
   }
 
   private container(type: SecureFieldType): Element | null {
@@ -192,7 +193,7 @@ export class SecureFieldsController implements ReactiveController {
   }
 
   private containerId(type: SecureFieldType): string {
-    return `${this.idPrefix}-${SECURE_FIELD_SLOTS[type]}`;
+    return `${this.options.idPrefix}-${SECURE_FIELD_SLOTS[type]}`;
   }
 
   /** Creates the light-DOM mount containers, once: a reconnected element still holds its own. */
@@ -213,22 +214,22 @@ export class SecureFieldsController implements ReactiveController {
       this.readyFields.add(type);
       if (this.ready) {
         clearTimeout(this.timer);
-        this.host.fieldsReady();
+        this.options.ready();
       }
     });
     field.on('validityChange', ({ errorMessages }) => {
       this.causes.set(type, errorMessages?.[0]?.cause);
-      this.host.secureFieldChanged(type);
+      this.options.changed(type);
     });
     field.on('blur', () => {
       this.touched.add(type);
-      this.host.secureFieldChanged(type);
+      this.options.changed(type);
     });
     field.on('change', () => {
       this.typed.add(type);
-      this.host.secureFieldChanged(type);
+      this.options.changed(type);
     });
-    field.on('error', ({ error }) => this.host.fieldsFailed('sdk_request_failed', error));
+    field.on('error', ({ error }) => this.options.errored(error));
     if (type === 'cardNumber') {
       field.on('binChange', ({ bin }) => {
         // The SDK repeats a BIN it already reported (Mercado Pago's own sample filters with
@@ -236,7 +237,7 @@ export class SecureFieldsController implements ReactiveController {
         const next = bin || null;
         if (next === this.bin) return;
         this.bin = next;
-        this.host.binChanged(next);
+        this.options.binChanged(next);
       });
     }
   }

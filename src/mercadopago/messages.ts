@@ -21,6 +21,8 @@ export interface Message {
   keys: string | string[];
   vars?: Record<string, unknown>;
   tone: 'info' | 'success' | 'error';
+  /** Messages joined into the `detail` variable (every configuration problem in one sentence). */
+  parts?: Message[];
 }
 
 /** The error under each field that has one, in form order (the first one gets the focus). */

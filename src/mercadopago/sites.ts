@@ -3,6 +3,7 @@
  * Data from shared/spec/mercadopago.md §5.
  */
 import type { SdkLocale } from './sdk-types.js';
+import { resourceChain } from '../internal/i18n.js';
 
 export type SiteId = 'MLA' | 'MLB' | 'MLM' | 'MLC' | 'MCO' | 'MPE' | 'MLU';
 
@@ -191,4 +192,17 @@ export function amountHasValidDecimals(amount: number, site: SiteId): boolean {
   if (s.decimals === 0) return Number.isInteger(amount);
   // Round-tripping through toFixed avoids float noise such as 0.29 * 100 = 28.999999999999996.
   return Number(amount.toFixed(2)) === amount;
+}
+
+/** The site the page sets (the `site` attribute) or implies (the locale's region), else Argentina. */
+export function pageSite(siteAttribute: string, localeTag: string): SiteId {
+  return isSiteId(siteAttribute) ? siteAttribute : (siteFromLocale(localeTag) ?? 'MLA');
+}
+
+/** MercadoPago.js's own locale for the page's language: English as en-US, Spanish and Portuguese as the site's. */
+export function sdkLocaleFor(localeTag: string, site: SiteId): SdkLocale {
+  const { language } = resourceChain(localeTag);
+  if (language === 'en') return 'en-US';
+  if (language === 'es' || language === 'pt-BR') return SITES[site].sdkLocale;
+  return language as SdkLocale;
 }

@@ -1,6 +1,9 @@
 /**
  * Reads the element's configuration (attributes) and says what is wrong with it, as codes the
- * element localizes. The production guard refuses to mount on any problem; test mode only warns.
+ * element localizes. It runs on every update and again when the buyer pays, so an attribute fixed
+ * at any time brings the form up and one broken at any time stops payment. The production guard
+ * refuses on any problem; test mode refuses on those that make the checkout unworkable or could
+ * charge something other than what is shown, and only warns about the rest.
  */
 import { amountHasValidDecimals, isSiteId, SITES, type SiteId } from '../mercadopago/sites.js';
 
@@ -17,18 +20,32 @@ export interface ConfigProblem {
     | 'invalid_action'
     | 'invalid_site'
     | 'invalid_items'
-    | 'invalid_success_url';
+    | 'invalid_success_url'
+    | 'invalid_status_action'
+    | 'invalid_request_timeout'
+    | 'invalid_sdk_timeout'
+    | 'insecure_context'
+    | 'sdk_not_official'
+    | 'nested_shadow_root';
   vars?: Record<string, string>;
 }
 
-/** Problems that leave the form unusable in any mode (in production every problem blocks). */
+/**
+ * Problems that stop the form in any mode (in production every problem does): it could not work,
+ * or it would show one amount and charge another (rounding), or post somewhere it must not.
+ */
 export const UNWORKABLE_PROBLEMS: ReadonlySet<ConfigProblem['code']> = new Set<ConfigProblem['code']>([
   'missing_public_key',
   'invalid_public_key',
   'missing_amount',
   'invalid_amount',
+  'amount_decimals',
   'missing_action',
   'invalid_action',
+  'invalid_status_action',
+  'invalid_request_timeout',
+  'invalid_sdk_timeout',
+  'nested_shadow_root',
 ]);
 
 /** `APP_USR-` keys take real money, `TEST-` keys use test credentials; anything else is neither. */
@@ -50,34 +67,67 @@ export function isHttpUrl(value: string | undefined, base: string): boolean {
   }
 }
 
-export interface ConfigInput {
-  publicKey?: string;
+/** The element's attributes that make its configuration (PRODUCT.md §6), read as they are now. */
+export interface CheckoutAttributes {
+  publicKey: string;
   amount?: number;
-  action?: string;
-  site?: string;
+  action: string;
+  statusAction: string;
+  requestTimeout: number;
+  sdkTimeout: number;
+  site: string;
+  successUrl: string;
+  /** `null` when the `items` attribute is not a JSON array. */
+  items?: unknown[] | null;
+}
+
+export interface ConfigContext {
   /** The site in force (the account's, else the attribute, else the locale's region): its currency sets the decimals. */
-  resolvedSite?: SiteId;
-  successUrl?: string;
-  itemsInvalid?: boolean;
+  resolvedSite: SiteId;
+  /** Relative URLs resolve against it. */
   baseUrl: string;
 }
 
 /** Every configuration problem, in the order a merchant should fix them. */
-export function configProblems(input: ConfigInput): ConfigProblem[] {
+export function configProblems(input: CheckoutAttributes, { resolvedSite: site, baseUrl }: ConfigContext): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   if (!input.publicKey) problems.push({ code: 'missing_public_key' });
   else if (!keyMode(input.publicKey)) problems.push({ code: 'invalid_public_key' });
-  const siteValid = !input.site || isSiteId(input.site);
-  if (!siteValid) problems.push({ code: 'invalid_site' });
+  if (input.site && !isSiteId(input.site)) problems.push({ code: 'invalid_site' });
   if (input.amount === undefined || input.amount === null) problems.push({ code: 'missing_amount' });
   else if (!Number.isFinite(input.amount) || input.amount <= 0) problems.push({ code: 'invalid_amount' });
-  else {
-    const site = input.resolvedSite ?? (isSiteId(input.site) ? input.site : undefined);
-    if (site && !amountHasValidDecimals(input.amount, site)) problems.push({ code: 'amount_decimals', vars: { currency: SITES[site].currency } });
+  else if (!amountHasValidDecimals(input.amount, site)) {
+    problems.push({ code: 'amount_decimals', vars: { currency: SITES[site].currency, decimals: String(SITES[site].decimals) } });
   }
   if (!input.action) problems.push({ code: 'missing_action' });
-  else if (!isHttpUrl(input.action, input.baseUrl)) problems.push({ code: 'invalid_action' });
-  if (input.itemsInvalid) problems.push({ code: 'invalid_items' });
-  if (input.successUrl && !isHttpUrl(input.successUrl, input.baseUrl)) problems.push({ code: 'invalid_success_url' });
+  else if (!isHttpUrl(input.action, baseUrl)) problems.push({ code: 'invalid_action' });
+  if (input.statusAction && !isHttpUrl(input.statusAction, baseUrl)) problems.push({ code: 'invalid_status_action' });
+  if (!isPositiveInteger(input.requestTimeout)) problems.push({ code: 'invalid_request_timeout' });
+  if (!isPositiveInteger(input.sdkTimeout)) problems.push({ code: 'invalid_sdk_timeout' });
+  if (input.items === null) problems.push({ code: 'invalid_items' });
+  if (input.successUrl && !isHttpUrl(input.successUrl, baseUrl)) problems.push({ code: 'invalid_success_url' });
   return problems;
+}
+
+/** Timeouts are whole milliseconds; `abc` or `0` would make every payment "time out" while it is charged. */
+function isPositiveInteger(value: number | undefined): boolean {
+  return value === undefined || (Number.isSafeInteger(value) && value > 0);
+}
+
+/** What the page itself breaks (production only): checked beside the attributes. */
+export interface PageFacts {
+  secureContext: boolean;
+  /** MercadoPago.js came from the official CDN script (undefined: not loaded yet). */
+  officialSdk: boolean | undefined;
+  /** The element sits inside another shadow root, where the SDK cannot find the mount containers. */
+  nestedInShadowRoot: boolean;
+}
+
+/** The problems that refuse the form now: every one in production, the unworkable ones in test mode. */
+export function refusingProblems(problems: readonly ConfigProblem[], mode: KeyMode | undefined, page: PageFacts): ConfigProblem[] {
+  const refusing: ConfigProblem[] = [];
+  if (page.nestedInShadowRoot) refusing.push({ code: 'nested_shadow_root' });
+  if (mode === 'production' && !page.secureContext) refusing.push({ code: 'insecure_context' });
+  if (mode === 'production' && page.officialSdk === false) refusing.push({ code: 'sdk_not_official' });
+  return [...refusing, ...(mode === 'production' ? problems : problems.filter((p) => UNWORKABLE_PROBLEMS.has(p.code)))];
 }

@@ -77,12 +77,3 @@ export function auditChecklist(facts: GuardFacts, t: Translate): AuditEntry[] {
   }
   return entries;
 }
-
-/** The codes that stop the form from mounting: always in production, never in test mode. */
-export function blockingProblems(facts: Pick<GuardFacts, 'mode' | 'secureContext' | 'officialSdk'>): Array<'insecure_context' | 'sdk_not_official'> {
-  if (facts.mode !== 'production') return [];
-  const problems: Array<'insecure_context' | 'sdk_not_official'> = [];
-  if (!facts.secureContext) problems.push('insecure_context');
-  if (facts.officialSdk === false) problems.push('sdk_not_official');
-  return problems;
-}

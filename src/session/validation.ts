@@ -14,6 +14,8 @@ export interface CardState {
   /** The card or its installments are being looked up. */
   loading: boolean;
   installments: number;
+  /** The plans on offer for the amount quoted: the installments sent must be one of them. */
+  choices: ReadonlyArray<{ installments: number }>;
   needsIssuer: boolean;
   issuerId: string;
 }
@@ -60,7 +62,8 @@ export function validateCheckoutForm(form: CheckoutForm): FieldErrors {
   if (!form.payerEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim())) errors.email = errorMessage('validation.email');
   if (card.needsIssuer && !card.issuerId) errors.issuer = errorMessage('validation.issuer');
   // While a card or amount is being quoted, no plan is known yet: never pay with a stale one.
-  if (card.bin && (card.loading || (card.method && !form.quoteIsCurrent) || (card.method && !card.installments))) {
+  const offered = card.choices.some((c) => c.installments === card.installments);
+  if (card.bin && (card.loading || (card.method && (!form.quoteIsCurrent || !offered)))) {
     errors.installments = errorMessage('validation.installments');
   }
   return errors;

@@ -5,6 +5,14 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { fieldError, type FieldView } from './field.js';
+import type { SecureFieldType } from '../mercadopago/sdk-types.js';
+
+/** The slot (and frame part) each Secure Field's light-DOM container is projected through. */
+export const SECURE_FIELD_SLOTS: Readonly<Record<SecureFieldType, string>> = {
+  cardNumber: 'card-number',
+  expirationDate: 'expiration-date',
+  securityCode: 'security-code',
+};
 
 export interface SecureFieldView extends FieldView {
   /** Names both the slot and the frame's part (`card-number`, `expiration-date`, `security-code`). */

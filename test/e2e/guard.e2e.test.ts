@@ -299,7 +299,7 @@ describe('production guard: configuration', () => {
     { page: 'missing-amount', code: 'missing_amount', shown: /"amount".*missing/ },
     { page: 'action-javascript', code: 'invalid_action', shown: /"action".*http\(s\) URL/ },
     { page: 'missing-action', code: 'missing_action', shown: /"action".*missing/ },
-    { page: 'clp-decimals', code: 'amount_decimals', shown: /whole number in CLP/ },
+    { page: 'clp-decimals', code: 'amount_decimals', shown: /more decimals than CLP allows/ },
     { page: 'missing-key', code: 'missing_public_key', shown: /"public-key".*missing/ },
     { page: 'invalid-key', code: 'invalid_public_key', shown: /TEST- or APP_USR-/ },
   ];
@@ -325,16 +325,15 @@ describe('production guard: configuration', () => {
     });
   }
 
-  it('CLP decimals with a TEST- key: a warning in audit(), and the form still mounts', async () => {
+  it('CLP decimals with a TEST- key are refused too: the amount would be shown rounded and charged unrounded', async () => {
     const opened = await open(PAGES['clp-decimals-test']);
     const { page } = opened;
-    await waitForState(page, 'ready');
-    assert.deepEqual(await cardFrames(page), SECURE_FIELDS);
-    assert.deepEqual(await recordedMpErrors(page), []);
+    await waitForState(page, 'error');
+    assert.deepEqual(await cardFrames(page), []);
+    assert.deepEqual((await mpErrors(page)).map((e) => e.code), ['amount_decimals']);
     const config = (await audit(page)).filter((e) => e.id === 'config');
-    assert.deepEqual(config.map((e) => [e.ok, e.severity]), [[false, 'warning']]);
-    assert.match(config[0].message, /whole number in CLP/);
-    await waitUntil(() => consoleOf(opened, 'warn', /whole number in CLP/).length > 0, 'console.warn about the decimals');
+    assert.deepEqual(config.map((e) => [e.ok, e.severity]), [[false, 'error']]);
+    assert.match(config[0].message, /more decimals than CLP allows/);
     await close(opened);
   });
 });

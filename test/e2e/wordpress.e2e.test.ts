@@ -19,10 +19,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const OFFICIAL_SDK_URL = 'https://sdk.mercadopago.com/js/v2';
 const demo = useDemoSession();
 
+// The demo server's sandbox endpoint: the reference handler at /process_payment prices payments from
+// its own orders, and this page's amount and items are the test's, not an order's.
 const SETTINGS = {
   public_key: 'TEST-MLA-sandbox-demo',
-  action: '/process_payment',
-  status_action: '/payment_status',
+  action: '/sandbox/process_payment',
+  status_action: '/sandbox/payment_status',
   script_url: '/dist/mp-checkout.js',
   terms_page: 12,
 };

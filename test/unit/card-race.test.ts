@@ -3,7 +3,8 @@
  * answers arrive in, only the newest BIN's method, issuers and installments may be kept.
  */
 import { expect } from '@open-wc/testing';
-import { CardController, type CardHost } from '../../src/controllers/card-controller.js';
+import type { ReactiveControllerHost } from 'lit';
+import { CardController } from '../../src/controllers/card-controller.js';
 import type { InstallmentsOption, MercadoPagoInstance, PaymentMethod } from '../../src/mercadopago/sdk-types.js';
 
 // Partial answers, as the lookups only read these fields.
@@ -58,17 +59,17 @@ function controllableSdk() {
   return { mp, release, pending };
 }
 
-function host(): CardHost & { methods: Array<string | undefined> } {
+/** A controller on a bare host, recording every method it reports. */
+function newCard(): CardController & { methods: Array<string | undefined> } {
   const methods: Array<string | undefined> = [];
-  return {
-    methods,
+  const host: ReactiveControllerHost = {
     addController() {},
     removeController() {},
     requestUpdate() {},
     updateComplete: Promise.resolve(true),
-    cardMethodChanged: (m: PaymentMethod | undefined) => methods.push(m?.id),
-    cardProblem() {},
   };
+  const card = new CardController(host, { methodChanged: (m: PaymentMethod | undefined) => methods.push(m?.id), problem() {} });
+  return Object.assign(card, { methods });
 }
 
 const query = () => ({ amount: 100, site: 'MLA' as const });
@@ -76,7 +77,7 @@ const query = () => ({ amount: 100, site: 'MLA' as const });
 describe('CardController: BIN race', () => {
   it('an older BIN answering last never wins', async () => {
     const { mp, release } = controllableSdk();
-    const card = new CardController(host());
+    const card = newCard();
     const older = card.binChanged(mp, '45099535', query);
     const newer = card.binChanged(mp, '50317557', query);
     await release('50317557', 'methods');
@@ -90,7 +91,7 @@ describe('CardController: BIN race', () => {
 
   it('stale installments for an older BIN are dropped even after its method was accepted', async () => {
     const { mp, release, pending } = controllableSdk();
-    const card = new CardController(host());
+    const card = newCard();
     const older = card.binChanged(mp, '45099535', query);
     await release('45099535', 'methods');
     const newer = card.binChanged(mp, '50317557', query);
@@ -106,7 +107,7 @@ describe('CardController: BIN race', () => {
 
   it('a cleared BIN resets everything, and a late answer for the old one is ignored', async () => {
     const { mp, release } = controllableSdk();
-    const card = new CardController(host());
+    const card = newCard();
     const lookup = card.binChanged(mp, '45099535', query);
     await card.binChanged(mp, null, query);
     await release('45099535', 'methods');
@@ -118,7 +119,7 @@ describe('CardController: BIN race', () => {
 
   it('an amount refresh keeps the chosen count when still offered', async () => {
     const { mp, release } = controllableSdk();
-    const card = new CardController(host());
+    const card = newCard();
     const lookup = card.binChanged(mp, '50317557', query);
     await release('50317557', 'methods');
     await release('50317557', 'installments');
@@ -129,7 +130,7 @@ describe('CardController: BIN race', () => {
     await release('50317557', 'installments');
     await refresh;
     expect(card.installments).to.equal(6);
-    expect(card.quotedAmount).to.equal(200);
+    expect(card.quoted?.amount).to.equal(200);
     expect(card.loading).to.equal(false);
   });
 });

@@ -1,0 +1,120 @@
+/**
+ * Brings the card form up and keeps it matching the configuration: MercadoPago.js for the current
+ * public key and language (requested as soon as there is a key), then the Secure Fields and the
+ * document types; down again when the configuration is refused or the element leaves the page.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SdkController } from './sdk-controller.js';
+import type { SecureFieldsController } from './secure-fields-controller.js';
+import type { FormController } from './form-controller.js';
+import type { CheckoutEvent, CheckoutState } from '../session/checkout-session.js';
+import type { MercadoPagoInstance, SdkLocale } from '../mercadopago/sdk-types.js';
+
+export interface FormLoaderOptions {
+  sdk: SdkController;
+  fields: SecureFieldsController;
+  form: FormController;
+  /** The public key, when it is one (a TEST- or APP_USR- key). */
+  publicKey(): string | undefined;
+  sdkLocale(): SdkLocale;
+  /** The language is loaded (the fields take their labels at creation); `settled`: no other one is coming. */
+  language(): { ready: boolean; settled: boolean };
+  /** Mexico asks for no document. */
+  asksNoDocument(): boolean;
+  state(): CheckoutState;
+  dispatch(event: CheckoutEvent): void;
+  /** Judges the configuration again (R1 can be judged once MercadoPago.js is here). */
+  recheck(): void;
+  /** Forgets the card the buyer typed (new fields, new card). */
+  forgetCard(): void;
+  failed(event: CheckoutEvent, cause: unknown): void;
+  /** The fields and the document types are ready: the form is usable. */
+  ready(): void;
+}
+
+export class FormLoader implements ReactiveController {
+  private idTypesLoaded: Promise<boolean> = Promise.resolve(true);
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: FormLoaderOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    if (this.host.isConnected) this.advance();
+  }
+
+  /** Moves the form toward usable; called after every update. */
+  advance(): void {
+    const { fields, sdk } = this.options;
+    const { phase } = this.options.state();
+    if (phase === 'configuring') fields.unmount();
+    if ((phase === 'configuring' || phase === 'loading' || phase === 'ready') && this.options.publicKey()) this.syncSdk();
+    if (phase === 'loading' && this.options.language().ready && sdk.mp && !fields.mounted) this.build(sdk.mp);
+  }
+
+  /** A MercadoPago instance is ready, or the form must be built again: mount the fields, load the document types. */
+  build(mp: MercadoPagoInstance): void {
+    const { sdk, fields, dispatch } = this.options;
+    if (!this.host.isConnected || sdk.mp !== mp) return;
+    this.options.recheck();
+    // The Secure Fields take their screen-reader labels at creation: wait for the language.
+    if (this.options.state().phase === 'configuring' || !this.options.language().ready) return;
+    dispatch({ type: 'rebuild' });
+    if (this.options.state().phase !== 'loading') return;
+    this.options.forgetCard();
+    this.idTypesLoaded = this.loadIdentificationTypes(mp);
+    fields.mount(mp);
+  }
+
+  /** Mounts fresh fields: "Try again" after a build failure, another card, reset(). */
+  rebuild(): void {
+    this.options.form.show({});
+    this.options.forgetCard();
+    this.options.fields.unmount();
+    this.options.dispatch({ type: 'rebuild' });
+    this.advance();
+  }
+
+  /** The fields said ready: ready means the whole form, document types too, so it never grows under the buyer. */
+  async fieldsReady(): Promise<void> {
+    const typesLoaded = await this.idTypesLoaded;
+    if (!typesLoaded || !this.options.fields.ready || this.options.state().phase !== 'loading') return;
+    this.options.dispatch({ type: 'form-ready' });
+    this.options.ready();
+  }
+
+  /** The element left the page (not a move): the fields and the instance go; a result stays. */
+  teardown(): void {
+    this.options.fields.unmount();
+    this.options.forgetCard();
+    this.options.sdk.reset();
+    this.options.dispatch({ type: 'detached' });
+  }
+
+  /**
+   * The instance for the current key and SDK locale. A language change after the buyer typed card
+   * data keeps the instance (the fields cannot be refilled; their placeholders follow the new
+   * language); a new public key always rebuilds.
+   */
+  private syncSdk(): void {
+    const { sdk, fields } = this.options;
+    const publicKey = this.options.publicKey()!;
+    const sameAccount = sdk.mp !== undefined && sdk.publicKey === publicKey;
+    if (sameAccount && (fields.typed.size > 0 || !this.options.language().settled)) return;
+    void sdk.ensure(publicKey, this.options.sdkLocale());
+  }
+
+  /** Loads the document types; false when they could not be (the card then cannot be tokenized). */
+  private async loadIdentificationTypes(mp: MercadoPagoInstance): Promise<boolean> {
+    try {
+      await this.options.form.loadIdentificationTypes(mp, this.options.asksNoDocument());
+      return this.options.sdk.mp === mp;
+    } catch (error) {
+      this.options.failed({ type: 'build-failed', code: 'sdk_request_failed' }, error);
+      return false;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Watches the page for what Mercado Pago's production requirements forbid or ask for, as it
+ * changes: a named control added to the card form (R2), the merchant's slotted terms, banner and
+ * disclosure (R7–R9). It gathers the facts `audit()` judges and warns once per failing check.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { AuditEntry } from '../session/guard.js';
+
+export interface GuardControllerOptions {
+  audit(): AuditEntry[];
+}
+
+export class GuardController implements ReactiveController {
+  private readonly warned = new Set<string>();
+  // Page editors and plugins change slotted content under us: re-render when the merchant's own
+  // children or their slots change (the disclosure slot), and watch R2, since a named control may be
+  // added at any time. The Secure Fields' iframes coming and going inside our mount containers are
+  // not the merchant's content and cause no render.
+  private readonly watcher = new MutationObserver((mutations) => {
+    if (mutations.some((m) => m.target === this.host || m.attributeName === 'slot' || m.attributeName === 'data-replace')) this.host.requestUpdate();
+    if (this.namedControls().length) this.warn();
+  });
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: GuardControllerOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.watcher.observe(this.host, { subtree: true, childList: true, attributes: true, attributeFilter: ['name', 'slot', 'data-replace'] });
+  }
+
+  hostDisconnected(): void {
+    this.watcher.disconnect();
+  }
+
+  /** Controls inside the element or slotted into it that carry a `name` (R2 forbids it). */
+  namedControls(): string[] {
+    const selector = 'input[name], select[name], textarea[name]';
+    const found = [...this.host.querySelectorAll(selector), ...(this.host.shadowRoot?.querySelectorAll(selector) ?? [])];
+    return found.map((el) => `${el.localName}[name="${el.getAttribute('name')}"]`);
+  }
+
+  /** What the merchant slotted: none means the element's default shows; content that says nothing hides it. */
+  slotted(name: 'terms' | 'banner' | 'price-disclosure'): { any: boolean; visible: boolean } {
+    const children = Array.from(this.host.querySelectorAll(`:scope > [slot="${name}"]`));
+    return { any: children.length > 0, visible: children.some((c) => c.textContent?.trim() || c.querySelector('img, svg, picture')) };
+  }
+
+  /** The merchant's element that replaces the default financing disclosure, if any. */
+  get disclosureReplaced(): boolean {
+    return this.host.querySelector(':scope > [slot="price-disclosure"][data-replace]') !== null;
+  }
+
+  /** Console warnings for every failing check, once per element and message. */
+  warn(): void {
+    for (const entry of this.options.audit()) {
+      if (entry.ok || this.warned.has(entry.message)) continue;
+      this.warned.add(entry.message);
+      console.warn(`<mp-checkout> ${entry.id}: ${entry.message}`);
+    }
+  }
+}

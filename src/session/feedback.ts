@@ -1,0 +1,147 @@
+/**
+ * What the buyer sees and what the page is told, derived from the checkout state alone: the
+ * message in the live region, the one way out of a failure, the `:state()` custom states and the
+ * mp-error an entered state fires. Nothing here is stored; the same state always reads the same.
+ */
+import type { CheckoutState, Notice, PaymentSummary } from './checkout-session.js';
+import {
+  errorMessage,
+  fieldForStatusDetail,
+  isRetryableWithAnotherCard,
+  resultKind,
+  resultMessageKeys,
+  type FieldErrors,
+  type FieldName,
+  type Message,
+} from '../mercadopago/messages.js';
+
+/** The one way out of what is on screen. */
+export type Recovery = 'reload' | 'rebuild' | 'repeat-payment' | 'lookup-card' | 'another-card';
+
+/** The few configuration facts the messages quote. */
+export interface FeedbackContext {
+  fieldErrors: FieldErrors;
+  statementDescriptor: string;
+  /** Formats an amount in the site's currency. */
+  money: (amount: number) => string;
+  /** What to call the card when the payment named no method ("the card"). */
+  cardLabel: string;
+}
+
+/** The values the result messages quote: those of the payment that was sent, not of the form now. */
+export function paymentVars(sent: PaymentSummary, context: FeedbackContext): Record<string, unknown> {
+  return {
+    amount: context.money(sent.amount),
+    paymentMethod: sent.paymentMethodName ?? context.cardLabel,
+    installments: sent.installments,
+    // i18next picks the singular wording ("_one" keys) from `count`.
+    count: sent.installments,
+    statementDescriptor: context.statementDescriptor,
+  };
+}
+
+function resultMessage(payment: { status: string; statusDetail?: string; sent: PaymentSummary }, context: FeedbackContext): Message {
+  const kind = resultKind(payment.status);
+  const keys = resultMessageKeys(payment.status, payment.statusDetail, { hasStatementDescriptor: Boolean(context.statementDescriptor) });
+  return { keys, vars: paymentVars(payment.sent, context), tone: kind === 'approved' ? 'success' : kind === 'rejected' ? 'error' : 'info' };
+}
+
+function noticeMessage(notice: Notice, context: FeedbackContext): Message | undefined {
+  switch (notice.type) {
+    case 'fields': {
+      const fields = Object.keys(context.fieldErrors) as FieldName[];
+      // One error is read out as is; several send the buyer to the highlighted fields.
+      if (fields.length === 1) return { ...context.fieldErrors[fields[0]]!, tone: 'error' };
+      return fields.length ? errorMessage('ui.checkFields') : undefined;
+    }
+    case 'token':
+      return errorMessage([notice.key, 'error.tokenize_failed']);
+    case 'refused':
+      return errorMessage([notice.causeKey ?? 'apiCause._default', 'apiCause._default'], paymentVars(notice.sent, context));
+    case 'outcome-unknown':
+      return errorMessage(`error.${notice.code}`);
+    case 'lookup-failed':
+    case 'sdk-error':
+      return errorMessage('error.sdk_request_failed');
+    case 'no-installments':
+      return errorMessage('error.no_installments');
+    case 'result':
+      return resultMessage(notice.payment, context);
+  }
+}
+
+/** The live region's message for this state (undefined: nothing to say). */
+export function messageFor(state: CheckoutState, context: FeedbackContext): Message | undefined {
+  switch (state.phase) {
+    case 'configuring':
+      return { keys: 'error.config', tone: 'error', parts: state.problems.map((p) => ({ keys: `error.${p.code}`, vars: p.vars, tone: 'error' })) };
+    case 'ready':
+      return state.notice && noticeMessage(state.notice, context);
+    case 'challenge':
+    case 'approved':
+      return resultMessage(state.payment, context);
+    case 'pending':
+      return state.challengeDone ? { keys: 'ui.processing', tone: 'info' } : resultMessage(state.payment, context);
+    case 'failed':
+      return errorMessage(state.failure.code === 'fields_mount_failed' ? 'error.sdk_request_failed' : `error.${state.failure.code}`);
+    default:
+      return undefined;
+  }
+}
+
+/** The one button that gets the buyer out of this state, if there is one. */
+export function recoveryFor(state: CheckoutState): Recovery | undefined {
+  if (state.phase === 'failed') return state.failure.type === 'sdk' ? 'reload' : 'rebuild';
+  if (state.phase !== 'ready' || !state.notice) return undefined;
+  const { notice } = state;
+  if (notice.type === 'outcome-unknown') return 'repeat-payment';
+  if (notice.type === 'lookup-failed') return 'lookup-card';
+  if (notice.type === 'result' && resultKind(notice.payment.status) === 'rejected' && isRetryableWithAnotherCard(notice.payment.statusDetail)) {
+    return 'another-card';
+  }
+  return undefined;
+}
+
+/** The field a rejected payment points at (`cc_rejected_bad_filled_*`), to mark and focus. */
+export function fieldToFix(state: CheckoutState): FieldName | undefined {
+  if (state.phase !== 'ready' || state.notice?.type !== 'result') return undefined;
+  return resultKind(state.notice.payment.status) === 'rejected' ? fieldForStatusDetail(state.notice.payment.statusDetail) : undefined;
+}
+
+/** The `:state()` custom states. */
+export function customStates(state: CheckoutState, disabled: boolean): Record<'loading' | 'ready' | 'submitting' | 'error', boolean> {
+  return {
+    loading: state.phase === 'loading',
+    ready: state.phase === 'ready' && !disabled,
+    submitting: state.phase === 'submitting',
+    error: state.phase === 'failed' || state.phase === 'configuring',
+  };
+}
+
+/** Under a refusal, a failure, a challenge or a payment that is done or pending, there is nothing to fill in. */
+export function formHidden(state: CheckoutState): boolean {
+  return state.phase === 'configuring' || state.phase === 'failed' || state.phase === 'challenge' || state.phase === 'pending' || state.phase === 'approved';
+}
+
+/** The mp-error a state fires when it is entered (a technical error, never a validation one). */
+export function errorEventFor(state: CheckoutState): { code: string; causes?: string[]; httpStatus?: number } | undefined {
+  if (state.phase === 'configuring') return { code: state.problems[0]?.code ?? 'config', causes: state.problems.map((p) => p.code) };
+  if (state.phase === 'failed') return { code: state.failure.code };
+  if (state.phase !== 'ready' || !state.notice) return undefined;
+  const { notice } = state;
+  switch (notice.type) {
+    case 'token':
+      return { code: 'tokenize_failed' };
+    case 'refused':
+      return { code: 'bad_request', httpStatus: notice.httpStatus, causes: notice.causes };
+    case 'outcome-unknown':
+      return { code: notice.code, httpStatus: notice.httpStatus };
+    case 'lookup-failed':
+    case 'sdk-error':
+      return { code: 'sdk_request_failed' };
+    case 'no-installments':
+      return { code: 'no_installments' };
+    default:
+      return undefined;
+  }
+}

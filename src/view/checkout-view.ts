@@ -1,0 +1,222 @@
+/**
+ * The element's whole shadow template, from a view model: what the session says (phase, message,
+ * recovery), what the buyer typed, what the card lookup found, and callbacks for the buyer's input.
+ * Money and text arrive formatted and translated; nothing here reads the element.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { InstallmentChoice } from '../mercadopago/financing.js';
+import type { FieldErrors, FieldName, Message } from '../mercadopago/messages.js';
+import type { IdentificationType, Issuer, SecureFieldType } from '../mercadopago/sdk-types.js';
+import { SITES, type SiteId } from '../mercadopago/sites.js';
+import type { FieldView } from './field.js';
+import { SECURE_FIELD_SLOTS, secureField } from './secure-field.js';
+import { textField } from './text-field.js';
+import { identification } from './identification.js';
+import { issuerSelect } from './issuer.js';
+import { installmentsSelect, type FinancingView } from './financing.js';
+import { banner } from './banner.js';
+import { payActions } from './pay-actions.js';
+import { recoveryButton, type RecoveryView } from './recovery.js';
+import type { Recovery } from '../session/feedback.js';
+import { challengeFrame } from './challenge.js';
+
+export interface CheckoutViewModel {
+  idPrefix: string;
+  t(keys: string | string[], vars?: Record<string, unknown>): string;
+  /** The language is loaded: until then only the skeleton shows. */
+  languageReady: boolean;
+  /** The UI language, for number formats. */
+  language: string;
+  site: SiteId;
+  testMode: boolean;
+  loading: boolean;
+  formHidden: boolean;
+  /** Inputs are locked (a payment in flight, `disabled`, or the form not ready). */
+  locked: boolean;
+  submitting: boolean;
+  message?: Message;
+  recovery?: RecoveryView;
+  fieldErrors: FieldErrors;
+  amount: string;
+  cardholderName: string;
+  email?: string;
+  idTypes: readonly IdentificationType[];
+  idType: string;
+  idNumber: string;
+  card: {
+    methodName?: string;
+    needsIssuer: boolean;
+    issuers: readonly Issuer[];
+    issuerId: string;
+    choices: readonly InstallmentChoice[];
+    selected?: InstallmentChoice;
+    /** The options were quoted for the amount shown now. */
+    quoteIsCurrent: boolean;
+  };
+  /** Formats an amount in the site's currency. */
+  money(amount: number | undefined): string;
+  /** The merchant's price-disclosure content replaces the element's (`data-replace`). */
+  disclosureReplaced: boolean;
+  challenge?: { url: string; creq: string };
+  on: {
+    submit(): void;
+    cardholderName(value: string): void;
+    email(value: string): void;
+    idType(value: string): void;
+    idNumber(value: string): void;
+    issuer(value: string): void;
+    installments(value: number): void;
+    /** A control was committed (change event), for mp-change. */
+    changed(field: FieldName): void;
+  };
+}
+
+const RECOVERY_LABELS: Record<Recovery, string> = {
+  reload: 'ui.reload',
+  rebuild: 'ui.retry',
+  'repeat-payment': 'ui.retry',
+  'lookup-card': 'ui.retry',
+  'another-card': 'ui.tryAnotherCard',
+};
+
+/** The button for the session's way out, labelled, running what the element does for it. */
+export function recoveryView(recovery: Recovery | undefined, t: (key: string) => string, actions: Record<Recovery, () => void>): RecoveryView | undefined {
+  return recovery && { label: t(RECOVERY_LABELS[recovery]), onClick: actions[recovery] };
+}
+
+/** The translated message, with configuration problems joined into its `detail`. */
+export function messageText(model: Pick<CheckoutViewModel, 't'>, message: Message | undefined): string {
+  if (!message) return '';
+  const detail = message.parts?.map((part) => messageText(model, part)).join(' ');
+  return model.t(message.keys, detail === undefined ? message.vars : { ...message.vars, detail });
+}
+
+function fieldView(model: CheckoutViewModel, field: FieldName): FieldView {
+  const error = model.fieldErrors[field];
+  return {
+    id: `${model.idPrefix}-${field}`,
+    label: model.t(`field.${field}`),
+    errorId: `${model.idPrefix}-${field}-error`,
+    error: messageText(model, error),
+    invalid: Boolean(error),
+    disabled: model.locked,
+  };
+}
+
+function secureFieldTemplate(model: CheckoutViewModel, type: SecureFieldType, wide: boolean) {
+  const brand = type === 'cardNumber' ? model.card.methodName : undefined;
+  return secureField({ ...fieldView(model, type), slot: SECURE_FIELD_SLOTS[type], brand, wide });
+}
+
+function textInput(model: CheckoutViewModel, field: 'cardholderName' | 'email', value: string, onInput: (value: string) => void) {
+  const input = field === 'email' ? { type: 'email', autocomplete: 'email', inputmode: 'email' } : { type: 'text', autocomplete: 'cc-name', inputmode: 'text' };
+  const part = field === 'email' ? 'email' : 'cardholder-name';
+  const placeholder = model.t(`placeholder.${field}`);
+  return textField({ ...fieldView(model, field), ...input, field, part, placeholder, value, onInput, onChange: () => model.on.changed(field) });
+}
+
+function installmentLabel(model: CheckoutViewModel, c: InstallmentChoice): string {
+  if (c.installments === 1) return model.t('installments.single', { amount: model.money(c.totalAmount) });
+  const base = model.t('installments.optionTotal', { count: c.installments, amount: model.money(c.installmentAmount), total: model.money(c.totalAmount) });
+  return c.interestFree ? `${base} · ${model.t('installments.interestFree')}` : base;
+}
+
+function financingView(model: CheckoutViewModel, c: InstallmentChoice, cashPrice: string): FinancingView {
+  const percent = (value: number | undefined) =>
+    value === undefined ? undefined : `${new Intl.NumberFormat(model.language || 'en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)}%`;
+  const plan =
+    c.installments === 1
+      ? model.t('installments.single', { amount: model.money(c.installmentAmount) })
+      : model.t('financing.installments', { count: c.installments, amount: model.money(c.installmentAmount) });
+  return {
+    mla: model.site === 'MLA',
+    installments: c.installments,
+    bankMayChargeInterest: c.bankMayChargeInterest,
+    labels: {
+      cashPrice: model.t('financing.cashPrice'),
+      financedPrice: model.t('financing.financedPrice'),
+      installments: model.t('field.installments'),
+      tea: model.t('financing.tea'),
+      tna: model.t('financing.tna'),
+      cft: model.t('financing.cft'),
+    },
+    cashPrice,
+    financedPrice: model.money(c.totalAmount),
+    plan,
+    tea: percent(c.tea),
+    tna: percent(c.tna),
+    cft: percent(c.cft),
+    replaced: model.disclosureReplaced,
+  };
+}
+
+function installmentsTemplate(model: CheckoutViewModel) {
+  const { card } = model;
+  const { selected } = card;
+  return installmentsSelect({
+    ...fieldView(model, 'installments'),
+    disabled: model.locked || !card.quoteIsCurrent,
+    options: card.choices.map((c) => ({ installments: c.installments, label: installmentLabel(model, c), selected: c === selected })),
+    bankInterestNote: selected?.bankMayChargeInterest ? model.t('installments.bankInterest') : undefined,
+    financing: selected && card.quoteIsCurrent ? financingView(model, selected, model.amount) : undefined,
+    onChange: model.on.installments,
+  });
+}
+
+function formTemplate(model: CheckoutViewModel): TemplateResult {
+  const { card, on } = model;
+  return html`<form
+    part="form"
+    novalidate
+    ?hidden=${model.formHidden}
+    @submit=${(e: Event) => {
+      e.preventDefault();
+      on.submit();
+    }}
+  >
+    ${model.loading ? html`<p class="wide note">${model.t('ui.loading')}</p>` : nothing}
+    ${secureFieldTemplate(model, 'cardNumber', true)} ${secureFieldTemplate(model, 'expirationDate', false)}
+    ${secureFieldTemplate(model, 'securityCode', false)} ${textInput(model, 'cardholderName', model.cardholderName, on.cardholderName)}
+    ${identification({
+      types: model.idTypes,
+      type: { ...fieldView(model, 'identificationType'), value: model.idType, onChange: on.idType },
+      number: {
+        ...fieldView(model, 'identificationNumber'),
+        value: model.idNumber,
+        placeholder: model.t('placeholder.identificationNumber'),
+        onInput: on.idNumber,
+        onChange: () => on.changed('identificationNumber'),
+      },
+    })}
+    ${model.email === undefined ? nothing : textInput(model, 'email', model.email, on.email)}
+    ${card.needsIssuer
+      ? issuerSelect({ ...fieldView(model, 'issuer'), issuers: card.issuers, value: card.issuerId, placeholder: model.t('ui.selectPlaceholder'), onChange: on.issuer })
+      : nothing}
+    ${installmentsTemplate(model)}
+    ${payActions({
+      label: model.submitting ? model.t('ui.paying') : model.t('ui.pay', { amount: model.amount }),
+      busy: model.submitting,
+      disabled: model.locked,
+    })}
+    <p class="wide note">${model.t('ui.secureNotice')}</p>
+  </form>`;
+}
+
+export function checkoutTemplate(model: CheckoutViewModel): TemplateResult {
+  const tone = model.message?.tone ?? 'info';
+  const site = SITES[model.site];
+  return html`<div part="base" aria-busy=${model.loading ? 'true' : 'false'}>
+    ${model.testMode && model.languageReady ? html`<span part="test-badge" title=${model.t('ui.testModeHint')}>${model.t('ui.testMode')}</span>` : nothing}
+    ${model.languageReady
+      ? banner({
+          accepted: model.t('banner.accepted'),
+          promotions: { href: site.promotionsUrl, text: model.t('banner.promotions') },
+          financingCosts: { href: site.financingCostsUrl, text: model.t('banner.financingCosts') },
+        })
+      : nothing}
+    ${formTemplate(model)}
+    ${challengeFrame(model.challenge && { frameName: `${model.idPrefix}-3ds`, title: model.t('ui.challengeTitle'), ...model.challenge })}
+    <div part="message" class="tone-${tone}" tabindex="-1" role="status" aria-live="polite" aria-atomic="true">${messageText(model, model.message)}</div>
+    ${recoveryButton(model.recovery)}
+  </div>`;
+}
