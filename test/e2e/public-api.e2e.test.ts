@@ -51,3 +51,13 @@ test('lib/mp-checkout.d.ts: the element exposes only the documented API', () => 
     rmSync(outDir, { recursive: true, force: true });
   }
 });
+
+test('npm pack ships the element, never the sandbox double or the tests', () => {
+  const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Array<{
+    files: Array<{ path: string }>;
+  }>;
+  const paths = pack.files.map((f) => f.path);
+  assert.ok(paths.includes('dist/mp-checkout.js'), 'the CDN build');
+  assert.ok(paths.includes('custom-elements.json'));
+  assert.deepEqual(paths.filter((p) => /(^|\/)(sandbox|test|server|integrations|demo)\//.test(p)), []);
+});
