@@ -1,7 +1,9 @@
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { styles } from './mp-checkout.styles.js';
 import { LocalizeController } from './controllers/localize-controller.js';
+import { ConfigController } from './controllers/config-controller.js';
+import { SessionController } from './controllers/session-controller.js';
 import { SdkController } from './controllers/sdk-controller.js';
 import { SecureFieldsController, settingsForBin } from './controllers/secure-fields-controller.js';
 import { CardController } from './controllers/card-controller.js';
@@ -11,23 +13,20 @@ import { FormLoader } from './controllers/form-loader.js';
 import { GuardController } from './controllers/guard-controller.js';
 import { ChallengeController } from './controllers/challenge-controller.js';
 import { MpChangeEvent, MpErrorEvent, MpPaymentEvent, MpReadyEvent, MpSubmitEvent, type MpChangeDetail } from './events/events.js';
-import { INITIAL_STATE, transition, type CheckoutEvent, type CheckoutState, type PaymentResult } from './session/checkout-session.js';
-import { customStates, errorEventFor, fieldToFix, formHidden, messageFor, paymentVars, recoveryFor, type FeedbackContext } from './session/feedback.js';
-import { configProblems, isHttpUrl, keyMode, refusingProblems } from './session/config.js';
+import type { PaymentResult } from './session/checkout-session.js';
+import { fieldToFix, formHidden, messageFor, paymentVars, recoveryFor, type FeedbackContext } from './session/feedback.js';
+import { isHttpUrl } from './session/config.js';
 import { auditChecklist, type AuditEntry } from './session/guard.js';
 import { secureFieldError, validateCheckoutForm } from './session/validation.js';
 import { buildPaymentRequest, cardholderData } from './session/payment-request.js';
-import { hasOfficialSdkScript } from './mercadopago/sdk-loader.js';
 import { errorMessage, resultKind, type FieldName } from './mercadopago/messages.js';
-import { formatMoney, isSiteId, pageSite, sdkLocaleFor, siteFromLocale, SITES, type SiteId } from './mercadopago/sites.js';
-import { isSecureField, type PaymentMethod, type SecureFieldType } from './mercadopago/sdk-types.js';
-import type { ClientOutcome } from './merchant/payment-client.js';
-import type { PayerData } from './merchant/payload.js';
+import { isSiteId, sdkLocaleFor, siteFromLocale, SITES } from './mercadopago/sites.js';
+import { isSecureField, type SecureFieldType } from './mercadopago/sdk-types.js';
 import { resourceChain } from './internal/i18n.js';
 import { uniqueId } from './internal/unique-id.js';
 import { secureFieldStyle } from './internal/secure-field-style.js';
 import { jsonArray, jsonStrings } from './internal/json-attributes.js';
-import { setCustomStates } from './internal/custom-states.js';
+import type { PayerData } from './merchant/payload.js';
 import { checkoutTemplate, messageText, recoveryView } from './view/checkout-view.js';
 
 /**
@@ -135,12 +134,7 @@ export class MpCheckoutElement extends LitElement {
   /** Milliseconds to wait for MercadoPago.js and the Secure Fields. */
   @property({ type: Number, attribute: 'sdk-timeout' }) sdkTimeout = 15_000;
 
-  @state() private session: CheckoutState = INITIAL_STATE;
-  /** The account's country, as MercadoPago.js's answers name it (`site_id`): it beats the page's. */
-  @state() private accountSite?: SiteId;
-
   private readonly idPrefix = uniqueId('mp-checkout');
-  private readonly internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
 
   // ——— controllers: each gets what it needs as options and reports back here ———
 
@@ -152,10 +146,24 @@ export class MpCheckoutElement extends LitElement {
       this.changed({ field: 'locale' });
     },
   });
+  private readonly config = new ConfigController(this, {
+    localeTag: () => this.localize.requestedTag,
+    language: () => this.localize.language,
+    sdkLoaded: () => this.sdk.mp !== undefined,
+    configured: (problems) => this.session.dispatch({ type: 'configured', problems }),
+  });
+  private readonly session = new SessionController(this, {
+    disabled: () => this.disabled,
+    describe: async (state) => {
+      await this.localize.loaded;
+      return messageText(this.localize, messageFor(state, this.feedback));
+    },
+    error: (detail) => this.dispatchEvent(new MpErrorEvent(detail)),
+  });
   private readonly sdk = new SdkController(this, {
     timeoutMs: () => this.sdkTimeout,
     ready: (mp) => this.loader.build(mp),
-    failed: (code, cause) => this.fail({ type: 'sdk-failed', code }, cause),
+    failed: (code, cause) => this.session.fail({ type: 'sdk-failed', code }, cause),
   });
   private readonly fields = new SecureFieldsController(this, {
     idPrefix: this.idPrefix,
@@ -167,9 +175,9 @@ export class MpCheckoutElement extends LitElement {
       style: secureFieldStyle(this),
     }),
     ready: () => void this.loader.fieldsReady(),
-    failed: (code, cause) => this.fail({ type: 'build-failed', code }, cause),
+    failed: (code, cause) => this.session.fail({ type: 'build-failed', code }, cause),
     errored: (cause) =>
-      this.fail(this.session.phase === 'loading' ? { type: 'build-failed', code: 'sdk_request_failed' } : { type: 'notice', notice: { type: 'sdk-error' } }, cause),
+      this.session.fail(this.phase === 'loading' ? { type: 'build-failed', code: 'sdk_request_failed' } : { type: 'notice', notice: { type: 'sdk-error' } }, cause),
     binChanged: (bin) => this.lookUpCard(bin),
     changed: (type) => this.secureFieldChanged(type),
   });
@@ -178,25 +186,32 @@ export class MpCheckoutElement extends LitElement {
     focusSecureField: (type) => this.fields.focus(type),
   });
   private readonly card = new CardController(this, {
-    methodChanged: (method) => this.cardMethodChanged(method),
+    methodChanged: (method) => {
+      this.fields.applySettings(settingsForBin(method, this.card.bin));
+      // Amounts, financing rules and links follow the account's country, whatever the page's
+      // language says (a Brazilian-language page on an Argentine account still charges pesos).
+      if (this.config.adoptAccountSite(method?.site_id)) this.guard.warn();
+      this.requestUpdate();
+      if (method) this.changed({ field: 'paymentMethod', paymentMethodId: method.id });
+    },
     problem: (problem, cause) => {
       if (problem === 'card_not_supported') this.form.setError('cardNumber', errorMessage('validation.cardNumber.unsupported'));
-      else this.fail({ type: 'notice', notice: { type: problem === 'no_installments' ? 'no-installments' : 'lookup-failed' } }, cause);
+      else this.session.fail({ type: 'notice', notice: { type: problem === 'no_installments' ? 'no-installments' : 'lookup-failed' } }, cause);
     },
   });
   private readonly loader = new FormLoader(this, {
     sdk: this.sdk,
     fields: this.fields,
     form: this.form,
-    publicKey: () => (keyMode(this.publicKey) ? this.publicKey : undefined),
-    sdkLocale: () => sdkLocaleFor(this.localize.requestedTag, this.pageSite),
+    publicKey: () => (this.config.mode ? this.publicKey : undefined),
+    sdkLocale: () => sdkLocaleFor(this.localize.requestedTag, this.config.pageSite),
     language: () => ({ ready: this.localize.ready, settled: this.localize.language === resourceChain(this.localize.requestedTag).language }),
-    asksNoDocument: () => this.resolvedSite === 'MLM',
-    state: () => this.session,
-    dispatch: (event) => this.dispatch(event),
-    recheck: () => this.checkConfiguration(),
+    asksNoDocument: () => this.config.site === 'MLM',
+    state: () => this.session.state,
+    dispatch: (event) => this.session.dispatch(event),
+    recheck: () => this.config.check(),
     forgetCard: () => this.card.reset(),
-    failed: (event, cause) => this.fail(event, cause),
+    failed: (event, cause) => this.session.fail(event, cause),
     ready: () => {
       this.dispatchEvent(new MpReadyEvent());
       this.guard.warn();
@@ -207,24 +222,29 @@ export class MpCheckoutElement extends LitElement {
     tokenize: () => this.fields.createCardToken(cardholderData(this.form.values)),
     tokenFailed: (rejection) => {
       const key = this.form.showTokenErrors(rejection);
-      this.fail({ type: 'stopped', notice: key ? { type: 'token', key } : { type: 'fields' } }, key ? rejection : undefined);
+      this.session.fail({ type: 'stopped', notice: key ? { type: 'token', key } : { type: 'fields' } }, key ? rejection : undefined);
     },
     answered: (outcome, sent) => {
-      this.dispatch({ type: 'answered', outcome, sent });
+      this.session.dispatch({ type: 'answered', outcome, sent });
       if (outcome.type === 'result') return this.paymentResult({ id: outcome.id, status: outcome.status, statusDetail: outcome.statusDetail, sent });
       const cause = outcome.type === 'rejected-request' ? outcome.causes[0] : undefined;
       if (cause?.field) this.form.setError(cause.field, errorMessage([cause.key, 'apiCause._default'], paymentVars(sent, this.feedback)));
       if (cause?.field) this.form.focus(cause.field);
     },
-    settled: (outcome) => this.settled(outcome),
-    ended: () => this.session.phase === 'submitting' && this.dispatch({ type: 'stopped' }),
+    settled: (outcome) => {
+      const { state } = this.session;
+      if (outcome.type !== 'result' || (state.phase !== 'pending' && state.phase !== 'challenge')) return;
+      this.session.dispatch({ type: 'settled', id: outcome.id, status: outcome.status, statusDetail: outcome.statusDetail });
+      this.paymentResult({ id: outcome.id ?? state.payment.id, status: outcome.status, statusDetail: outcome.statusDetail, sent: state.payment.sent });
+    },
+    ended: () => this.phase === 'submitting' && this.session.dispatch({ type: 'stopped' }),
   });
   private readonly guard = new GuardController(this, { audit: () => this.audit() });
   private readonly challenge = new ChallengeController(this, {
     completed: () => {
-      const { session } = this;
-      this.dispatch({ type: 'challenge-done' });
-      if (session.phase === 'challenge') this.pollStatus(session.payment);
+      const { state } = this.session;
+      this.session.dispatch({ type: 'challenge-done' });
+      if (state.phase === 'challenge') this.pollStatus(state.payment);
     },
   });
 
@@ -241,7 +261,7 @@ export class MpCheckoutElement extends LitElement {
    * instead of risking a second charge.
    */
   reset(): void {
-    if (this.session.phase === 'submitting') return;
+    if (this.phase === 'submitting') return;
     this.form.clear();
     this.payment.stopPolling();
     this.loader.rebuild();
@@ -252,111 +272,43 @@ export class MpCheckoutElement extends LitElement {
    * `{id, ok, severity, message}` per requirement, plus one entry per configuration problem.
    */
   audit(): AuditEntry[] {
-    const { guard, accountSite, pageSite } = this;
-    const banner = guard.slotted('banner');
-    const siteNamed = Boolean(accountSite || isSiteId(this.site) || siteFromLocale(this.localize.requestedTag));
+    const { config } = this;
+    const siteNamed = Boolean(config.accountOverride || isSiteId(this.site) || siteFromLocale(this.localize.requestedTag));
     const facts = {
-      mode: this.mode,
-      officialSdk: this.officialSdk(),
+      ...this.guard.pageFacts(),
+      mode: config.mode,
+      officialSdk: config.officialSdk(),
       secureContext: window.isSecureContext,
-      configProblems: this.problems(),
-      namedControls: guard.namedControls(),
+      configProblems: config.problems(),
       hasPayerEmail: Boolean(this.payerEmail || this.payer?.email),
       hasItems: Array.isArray(this.items) && this.items.length > 0,
       hasStatusAction: Boolean(this.statusAction),
-      bannerShown: !banner.any || banner.visible,
-      isArgentina: this.resolvedSite === 'MLA',
-      // The merchant's disclosure only adds to ours, unless it replaces it: then it must say something.
-      disclosureShown: !guard.disclosureReplaced || guard.slotted('price-disclosure').visible,
-      termsShown: guard.slotted('terms').visible,
-      guessedSite: siteNamed ? undefined : this.resolvedSite,
-      accountSite: accountSite && accountSite !== pageSite ? { account: accountSite, page: pageSite } : undefined,
+      isArgentina: config.site === 'MLA',
+      guessedSite: siteNamed ? undefined : config.site,
+      accountSite: config.accountOverride,
     };
     return auditChecklist(facts, (key, vars) => this.localize.t(key, vars as never));
   }
 
-  // ——— configuration, derived afresh from every attribute ———
+  // ——— lifecycle ———
 
-  private get mode() {
-    return keyMode(this.publicKey);
-  }
-
-  /** The active Mercado Pago site: the account's once MercadoPago.js named it, else the page's. */
-  private get resolvedSite(): SiteId {
-    return this.accountSite ?? this.pageSite;
-  }
-
-  private get pageSite(): SiteId {
-    return pageSite(this.site, this.localize.requestedTag);
-  }
-
-  /** MercadoPago.js came from the official script (undefined while it has not loaded). */
-  private officialSdk(): boolean | undefined {
-    return this.sdk.mp || 'MercadoPago' in window ? hasOfficialSdkScript() : undefined;
-  }
-
-  private problems() {
-    return configProblems(this, { resolvedSite: this.resolvedSite, baseUrl: document.baseURI });
-  }
-
-  /**
-   * Tells the session what the attributes make of the checkout now: a late or fixed attribute brings
-   * the form up, a broken one stops it. Runs on every update and again on pay.
-   */
-  private checkConfiguration(): void {
-    const page = { secureContext: window.isSecureContext, officialSdk: this.officialSdk(), nestedInShadowRoot: this.getRootNode() !== document };
-    // The session ignores what changes nothing, and what may not change a payment in flight or done.
-    this.dispatch({ type: 'configured', problems: this.isConnected ? refusingProblems(this.problems(), this.mode, page) : [] });
-  }
-
-  private money(amount: number | undefined): string {
-    return amount === undefined || !Number.isFinite(amount) ? '' : formatMoney(amount, this.resolvedSite, this.localize.language || 'en');
-  }
-
-  // ——— the session ———
-
-  private dispatch(event: CheckoutEvent): void {
-    const next = transition(this.session, event);
-    if (next === this.session) return;
-    this.session = next;
-    // At once, not at the next render: a second click in the same task must see the lock.
-    this.syncStates();
-    const error = errorEventFor(next);
-    if (error) void this.announceError(next, error);
-  }
-
-  /** A technical error on screen is also logged and fired as mp-error, in the buyer's language. */
-  private async announceError(state: CheckoutState, error: { code: string; causes?: string[]; httpStatus?: number }): Promise<void> {
-    await Promise.all([this.updateComplete, this.localize.loaded]);
-    const text = messageText(this.localize, messageFor(state, this.feedback)) || error.code;
-    if (state.phase === 'configuring') console.error(`<mp-checkout> ${error.causes?.join(', ')}: ${text}`);
-    this.dispatchEvent(new MpErrorEvent({ message: text, ...error }));
-  }
-
-  /** Something failed: log its cause for the merchant, and tell the session. */
-  private fail(event: CheckoutEvent, cause?: unknown): void {
-    if (cause !== undefined) console.warn('<mp-checkout>', cause instanceof Error ? cause.message : cause);
-    this.dispatch(event);
+  private get phase() {
+    return this.session.state.phase;
   }
 
   private get feedback(): FeedbackContext {
-    const money = (amount: number) => this.money(amount);
+    const money = (amount: number) => this.config.money(amount);
     return { fieldErrors: this.form.errors, statementDescriptor: this.statementDescriptor, money, cardLabel: this.localize.t('field.cardNumber') };
   }
-
-  private syncStates(): void {
-    setCustomStates(this, this.internals, customStates(this.session, this.disabled));
-  }
-
-  // ——— lifecycle ———
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Back in a document: derive the configuration there and build the form again.
     this.requestUpdate();
     // Back from a detach with a pending payment: keep following it (the fields stay unmounted).
-    if (this.session.phase === 'pending' && !this.payment.polling) this.pollStatus(this.session.payment);
-    if (this.session.phase === 'challenge') this.challenge.open();
+    const { state } = this.session;
+    if (state.phase === 'pending' && !this.payment.polling) this.pollStatus(state.payment);
+    if (state.phase === 'challenge') this.challenge.open();
   }
 
   override disconnectedCallback(): void {
@@ -371,13 +323,9 @@ export class MpCheckoutElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('messages')) this.localize.setOverrides(this.messages);
-    this.checkConfiguration();
-    this.syncStates();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const previous = (changed as Map<string, unknown>).get('session') as CheckoutState | undefined;
-    if (this.session.phase === 'challenge' && previous?.phase !== 'challenge') this.challenge.open();
     const quoted = changed.has('amount') || changed.has('minInstallments') || changed.has('maxInstallments');
     if (quoted && this.sdk.mp && this.isConnected) void this.card.refreshInstallments(this.sdk.mp, this.installmentQuery);
   }
@@ -387,7 +335,7 @@ export class MpCheckoutElement extends LitElement {
   private lookUpCard(bin: string | null): void {
     if (!this.sdk.mp) return;
     this.form.setError('cardNumber', undefined);
-    this.dispatch({ type: 'notice-cleared' });
+    this.session.dispatch({ type: 'notice-cleared' });
     void this.card.binChanged(this.sdk.mp, bin, this.installmentQuery);
   }
 
@@ -398,89 +346,58 @@ export class MpCheckoutElement extends LitElement {
     this.changed({ field, valid: cause === undefined });
   }
 
-  private cardMethodChanged(method: PaymentMethod | undefined): void {
-    this.fields.applySettings(settingsForBin(method, this.card.bin));
-    // Amounts, financing rules and links follow the account's country, whatever the page's
-    // language says (a Brazilian-language page on an Argentine account still charges pesos).
-    const accountSite = method?.site_id;
-    if (isSiteId(accountSite) && accountSite !== this.resolvedSite) {
-      this.accountSite = accountSite;
-      this.guard.warn();
-    }
-    this.requestUpdate();
-    if (method) this.changed({ field: 'paymentMethod', paymentMethodId: method.id });
-  }
-
   /** What the installments are asked for, read when they are (the site may have just changed). */
-  private readonly installmentQuery = () => ({ amount: this.amount ?? 0, site: this.resolvedSite, min: this.minInstallments, max: this.maxInstallments });
-
-  /** The installment options were quoted for the amount and range in force now. */
-  private get quoteIsCurrent(): boolean {
-    const { loading, quoted } = this.card;
-    return !loading && quoted !== undefined && quoted.amount === this.amount && quoted.min === this.minInstallments && quoted.max === this.maxInstallments;
-  }
+  private readonly installmentQuery = () => ({ amount: this.amount ?? 0, site: this.config.site, min: this.minInstallments, max: this.maxInstallments });
 
   // ——— paying ———
 
   /** Everything is checked again at the click: an attribute changed in this very task counts too. */
   private beginPayment(): PaymentRequestParts | undefined {
-    this.checkConfiguration();
-    if (this.session.phase !== 'ready' || this.disabled) return undefined;
-    this.dispatch({ type: 'submitted' });
+    this.config.check();
+    if (this.phase !== 'ready' || this.disabled) return undefined;
+    this.session.dispatch({ type: 'submitted' });
     const { card, form } = this;
-    const causes = this.fields.causes;
-    const errors = validateCheckoutForm({ card, quoteIsCurrent: this.quoteIsCurrent, secureFieldCauses: causes, ...form.values, payerEmail: this.payerEmail });
-    if (form.show(errors)) return void this.dispatch({ type: 'stopped', notice: { type: 'fields' } });
+    const quoteIsCurrent = card.quotedFor(this.installmentQuery());
+    const errors = validateCheckoutForm({ card, quoteIsCurrent, secureFieldCauses: this.fields.causes, ...form.values, payerEmail: this.payerEmail });
+    if (form.show(errors)) return void this.session.dispatch({ type: 'stopped', notice: { type: 'fields' } });
+    const { amount, action, headers, requestTimeout, description, statementDescriptor, externalReference, payer, payerEmail, payerFirstName, payerLastName, items } = this;
     const request = buildPaymentRequest({
-      attributes: { ...this.paymentAttributes(), payer: this.payer },
+      attributes: { amount, action, headers, requestTimeout, description, statementDescriptor, externalReference, payer, payerEmail, payerFirstName, payerLastName, items },
       form: form.values,
       card: { method: card.method, issuerId: card.issuerId, processingMode: card.processingMode, choice: card.selectedChoice },
       deviceId: (window as { MP_DEVICE_SESSION_ID?: string }).MP_DEVICE_SESSION_ID,
     });
-    const { amount, paymentMethodId, installments } = request.summary;
-    if (this.dispatchEvent(new MpSubmitEvent({ amount, paymentMethodId, installments }))) return request;
-    this.dispatch({ type: 'stopped' });
-  }
-
-  /** The attributes a payment request reads (Lit's reactive properties are accessors: no spreading `this`). */
-  private paymentAttributes() {
-    const { amount, action, headers, requestTimeout, description, statementDescriptor, externalReference, payerEmail, payerFirstName, payerLastName, items } = this;
-    return { amount, action, headers, requestTimeout, description, statementDescriptor, externalReference, payerEmail, payerFirstName, payerLastName, items };
-  }
-
-  private settled(outcome: ClientOutcome): void {
-    const { session } = this;
-    if (outcome.type !== 'result' || (session.phase !== 'pending' && session.phase !== 'challenge')) return;
-    this.dispatch({ type: 'settled', id: outcome.id, status: outcome.status, statusDetail: outcome.statusDetail });
-    this.paymentResult({ id: outcome.id ?? session.payment.id, status: outcome.status, statusDetail: outcome.statusDetail, sent: session.payment.sent });
+    const { paymentMethodId, installments } = request.summary;
+    if (this.dispatchEvent(new MpSubmitEvent({ amount: request.summary.amount, paymentMethodId, installments }))) return request;
+    this.session.dispatch({ type: 'stopped' });
   }
 
   /** What a payment result does besides what the session shows: the event, focus, polling, navigation. */
   private paymentResult(payment: PaymentResult): void {
     const kind = resultKind(payment.status);
     this.dispatchEvent(new MpPaymentEvent({ id: payment.id, status: payment.status, statusDetail: payment.statusDetail, kind }));
-    const field = fieldToFix(this.session);
+    const { state } = this.session;
+    const field = fieldToFix(state);
     if (field) {
-      this.form.setError(field, messageFor(this.session, this.feedback));
+      this.form.setError(field, messageFor(state, this.feedback));
       if (isSecureField(field)) this.fields.markInvalid(field, true);
       this.form.focus(field);
     }
     // A pending payment that was finally rejected opens the form again, fields as they are.
-    if (this.session.phase === 'ready' && !this.fields.ready) this.loader.rebuild();
-    if (this.session.phase === 'pending' && !this.payment.polling) this.pollStatus(this.session.payment);
+    if (state.phase === 'ready' && !this.fields.ready) this.loader.rebuild();
+    if (state.phase === 'pending' && !this.payment.polling) this.pollStatus(state.payment);
+    if (state.phase === 'challenge') this.challenge.open();
     if (kind === 'approved') this.payment.stopPolling();
     // The form is hidden under a final or pending result: keep keyboard focus on what replaced it.
-    if (formHidden(this.session) && this.session.phase !== 'challenge') {
+    if (formHidden(state) && state.phase !== 'challenge') {
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="message"]')?.focus());
     }
     if (kind === 'approved' && isHttpUrl(this.successUrl, document.baseURI)) window.location.assign(new URL(this.successUrl, document.baseURI).href);
   }
 
   private pollStatus(payment: PaymentResult): void {
-    if (!payment.id || !isHttpUrl(this.statusAction, document.baseURI)) return;
-    const isFinal = (outcome: ClientOutcome) => outcome.type === 'result' && resultKind(outcome.status) !== 'pending';
     const { statusAction, headers, requestTimeout: timeoutMs } = this;
-    this.payment.poll({ statusAction, paymentId: payment.id, headers: { ...headers }, timeoutMs, firstDelayMs: 1000, maxAttempts: 8, isFinal });
+    if (payment.id && isHttpUrl(statusAction, document.baseURI)) this.payment.pollStatus({ statusAction, paymentId: payment.id, headers: { ...headers }, timeoutMs });
   }
 
   private changed(detail: MpChangeDetail): void {
@@ -490,17 +407,18 @@ export class MpCheckoutElement extends LitElement {
   // ——— rendering ———
 
   protected override render(): TemplateResult {
-    const { session, card, form } = this;
+    const { card, form, config } = this;
+    const { state } = this.session;
     const change = (field: FieldName, update: () => void, detail: Partial<MpChangeDetail> = {}) => {
       update();
       this.changed({ field, ...detail });
       this.requestUpdate();
     };
-    const recovery = recoveryView(recoveryFor(session), (key) => this.localize.t(key), {
+    const recovery = recoveryView(recoveryFor(state), (key) => this.localize.t(key), {
       reload: () => window.location.reload(),
       rebuild: () => this.loader.rebuild(),
       'repeat-payment': () => void this.submit(),
-      'lookup-card': () => this.lookUpCard(this.card.bin),
+      'lookup-card': () => this.lookUpCard(card.bin),
       'another-card': () => {
         this.payment.attempts.settle();
         this.loader.rebuild();
@@ -511,30 +429,22 @@ export class MpCheckoutElement extends LitElement {
       t: (keys, vars) => this.localize.t(keys, vars as never),
       languageReady: this.localize.ready,
       language: this.localize.language,
-      site: this.resolvedSite,
-      testMode: this.mode === 'test',
-      loading: session.phase === 'loading',
-      formHidden: formHidden(session),
-      locked: this.disabled || session.phase !== 'ready',
-      submitting: session.phase === 'submitting',
-      message: messageFor(session, this.feedback),
+      site: config.site,
+      testMode: config.mode === 'test',
+      loading: state.phase === 'loading',
+      formHidden: formHidden(state),
+      locked: this.disabled || state.phase !== 'ready',
+      submitting: state.phase === 'submitting',
+      message: messageFor(state, this.feedback),
       recovery,
       fieldErrors: form.errors,
-      amount: session.phase === 'configuring' ? '' : this.money(this.amount),
+      amount: state.phase === 'configuring' ? '' : config.money(this.amount),
       ...form.values,
       email: this.payerEmail ? undefined : form.values.email,
-      card: {
-        methodName: card.method?.name,
-        needsIssuer: card.needsIssuer,
-        issuers: card.issuers,
-        issuerId: card.issuerId,
-        choices: card.choices,
-        selected: card.selectedChoice,
-        quoteIsCurrent: this.quoteIsCurrent,
-      },
-      money: (amount) => this.money(amount),
+      card: { ...card.view, quoteIsCurrent: card.quotedFor(this.installmentQuery()) },
+      money: (amount) => config.money(amount),
       disclosureReplaced: this.guard.disclosureReplaced,
-      challenge: session.phase === 'challenge' ? { url: session.url, creq: session.creq } : undefined,
+      challenge: state.phase === 'challenge' ? { url: state.url, creq: state.creq } : undefined,
       on: {
         submit: () => void this.submit(),
         cardholderName: (value) => form.set({ cardholderName: value }),

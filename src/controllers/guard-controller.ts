@@ -49,6 +49,18 @@ export class GuardController implements ReactiveController {
     return { any: children.length > 0, visible: children.some((c) => c.textContent?.trim() || c.querySelector('img, svg, picture')) };
   }
 
+  /** What the page shows around the form, as the audit judges it (R2, R7–R9). */
+  pageFacts(): { namedControls: string[]; bannerShown: boolean; disclosureShown: boolean; termsShown: boolean } {
+    const banner = this.slotted('banner');
+    return {
+      namedControls: this.namedControls(),
+      bannerShown: !banner.any || banner.visible,
+      // The merchant's disclosure only adds to ours, unless it replaces it: then it must say something.
+      disclosureShown: !this.disclosureReplaced || this.slotted('price-disclosure').visible,
+      termsShown: this.slotted('terms').visible,
+    };
+  }
+
   /** The merchant's element that replaces the default financing disclosure, if any. */
   get disclosureReplaced(): boolean {
     return this.host.querySelector(':scope > [slot="price-disclosure"][data-replace]') !== null;

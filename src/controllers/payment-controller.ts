@@ -7,6 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AttemptTracker, type PaymentAttempt } from '../merchant/idempotency.js';
 import { fetchPaymentStatus, postPayment, type ClientOutcome } from '../merchant/payment-client.js';
 import type { PaymentSummary } from '../session/checkout-session.js';
+import { resultKind } from '../mercadopago/messages.js';
 
 /** Everything a payment POST needs, read from the form in one go before anything is awaited. */
 export interface PaymentRequestParts {
@@ -134,6 +135,15 @@ export class PaymentController implements ReactiveController {
       else this.pollTimer = undefined;
     };
     this.pollTimer = setTimeout(tick, options.firstDelayMs);
+  }
+
+  /**
+   * Follows a pending payment on the merchant's `status-action` until a final status: a first look
+   * after a second, then twice as long each time, eight looks at most (about four minutes).
+   */
+  pollStatus(request: Pick<PollOptions, 'statusAction' | 'paymentId' | 'headers' | 'timeoutMs'>): void {
+    const isFinal = (outcome: ClientOutcome) => outcome.type === 'result' && resultKind(outcome.status) !== 'pending';
+    this.poll({ ...request, firstDelayMs: 1000, maxAttempts: 8, isFinal });
   }
 
   stopPolling(): void {
