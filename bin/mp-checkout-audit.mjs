@@ -68,6 +68,7 @@ function parseArgs(argv) {
 
 /** Every <mp-checkout> on the page, also inside open shadow roots. */
 function findCheckouts() {
+  /* global document -- this function runs in the page, not in Node */
   const found = [];
   const visit = (root) => {
     for (const el of root.querySelectorAll('*')) {

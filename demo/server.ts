@@ -106,7 +106,7 @@ export async function startDemoServer(port: number, host = '127.0.0.1'): Promise
     log: (level, event, fields) => void (level !== 'info' && consoleLogger(level, event, fields)),
   });
   let origin = 'http://localhost';
-  const server = createServer(async (req, res) => {
+  const respond = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (MERCHANT_ROUTES.has(url.pathname)) {
@@ -129,7 +129,8 @@ export async function startDemoServer(port: number, host = '127.0.0.1'): Promise
       res.writeHead(500, { 'Content-Type': 'text/plain' });
       res.end('server error');
     }
-  });
+  };
+  const server = createServer((req, res) => void respond(req, res));
   return new Promise((done) => {
     server.listen(port, host, () => {
       const address = server.address();
@@ -149,7 +150,7 @@ export async function startDemoServer(port: number, host = '127.0.0.1'): Promise
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 8080);
-  startDemoServer(port).then(({ url }) => {
+  void startDemoServer(port).then(({ url }) => {
     console.log(`mp-checkout demo (sandbox) listening on ${url}`);
   });
 }

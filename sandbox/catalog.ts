@@ -209,7 +209,7 @@ export function paymentMethodsForBin(site: SiteId, bin: string): PaymentMethod[]
 /** Brand guess from the first digits, for token data (no site needed; never more than the brand). */
 export function guessBrand(digits: string): string | null {
   if (/^3[47]/.test(digits)) return 'amex';
-  if (/^4/.test(digits)) return 'visa';
+  if (digits.startsWith('4')) return 'visa';
   if (new RegExp(MASTER_PATTERN).test(digits)) return 'master';
   return null;
 }

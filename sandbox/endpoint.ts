@@ -100,8 +100,8 @@ export function paymentIdFromChallengeRequest(creq: unknown): string | null {
 function randomUuid(): string {
   const b = new Uint8Array(16);
   crypto.getRandomValues(b);
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
   const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
@@ -143,7 +143,7 @@ export function createSandboxMerchant(): SandboxMerchant {
   const usedTokens = new Map<string, string>();
   const seed = new Uint32Array(1);
   crypto.getRandomValues(seed);
-  let nextId = 1_300_000_000 + (seed[0]! % 100_000_000);
+  let nextId = 1_300_000_000 + (seed[0] % 100_000_000);
 
   // Replies are handed out as copies so a caller mutating one cannot change what a replay returns.
   const copy = (r: EndpointResponse): EndpointResponse => ({ status: r.status, body: structuredClone(r.body) });

@@ -138,7 +138,7 @@ const mountedFields = new Map<string, Map<SecureFieldType, () => FieldReading>>(
 
 function groupFields(group: string): Map<SecureFieldType, () => FieldReading> {
   let fields = mountedFields.get(group);
-  if (!fields) mountedFields.set(group, (fields = new Map()));
+  if (!fields) mountedFields.set(group, (fields = new Map<SecureFieldType, () => FieldReading>()));
   return fields;
 }
 
@@ -155,7 +155,7 @@ interface FieldListener {
 let fieldListeners: FieldListener[] = [];
 
 /** The events each field type accepts in `on` (v2.0.0: `default` plus `cardNumber: ["binChange"]`). */
-const FIELD_EVENTS: readonly (keyof FieldEventMap)[] = ['focus', 'blur', 'ready', 'validityChange', 'error', 'change', 'paste'];
+const FIELD_EVENTS: ReadonlyArray<keyof FieldEventMap> = ['focus', 'blur', 'ready', 'validityChange', 'error', 'change', 'paste'];
 
 function triggerFieldEvent<K extends keyof FieldEventMap>(group: string, type: SecureFieldType, event: K, data: FieldEventMap[K]): void {
   const listener = fieldListeners.find((l) => l.group === group && l.type === type && l.event === event);
@@ -318,13 +318,13 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
     const hasLetters = /[^\d\s./-]/.test(raw);
     let next = raw.replace(/\D/g, '');
     const fullYear = type === 'expirationDate' ? /^\s*(\d{1,2})\s*\/\s*(\d{4})\s*$/.exec(raw) : null;
-    if (fullYear) next = fullYear[1]!.padStart(2, '0') + fullYear[2]!.slice(2);
+    if (fullYear) next = fullYear[1].padStart(2, '0') + fullYear[2].slice(2);
     setDigits(next.slice(0, maxDigits()), hasLetters);
     // Reformatting moves the caret to the end; put it back after the same number of digits.
     const formatted = input.value;
     if (input.ownerDocument.activeElement === input) {
       let pos = 0;
-      for (let seen = 0; pos < formatted.length && seen < caretDigits; pos++) if (/\d/.test(formatted[pos]!)) seen++;
+      for (let seen = 0; pos < formatted.length && seen < caretDigits; pos++) if (/\d/.test(formatted[pos])) seen++;
       input.setSelectionRange(pos, pos);
     }
   }
@@ -336,7 +336,7 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
       if (typeof value === 'string') input.style.setProperty(key, value);
     }
     iframe.style.height = typeof style.height === 'string' ? style.height : '40px';
-    if (styleSheet && styleSheet.cssRules.length === 0) styleSheet.insertRule('input::placeholder {}');
+    if (styleSheet?.cssRules.length === 0) styleSheet.insertRule('input::placeholder {}');
     const placeholderRule = styleSheet?.cssRules[0] as CSSStyleRule | undefined;
     // Set through CSSOM (not a CSS string), so a hostile value cannot inject rules.
     if (placeholderRule) placeholderRule.style.setProperty('color', style['placeholder-color'] ?? '');
@@ -354,7 +354,7 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
   /** Builds the iframe's document; runs after mount and after every reload (a DOM move blanks the iframe). */
   function render(): void {
     const doc = iframe?.contentDocument;
-    if (!iframe || !doc || (input && input.ownerDocument === doc)) return;
+    if (!iframe || !doc || input?.ownerDocument === doc) return;
     const reloaded = input !== null;
     const html = doc.documentElement;
     const body = doc.body ?? html.appendChild(doc.createElement('body'));
@@ -387,7 +387,7 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
     styleSheet = null;
     try {
       // Constructed sheets are allowed under a strict style-src; they are the only way to style ::placeholder.
-      const FrameSheet = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet;
+      const FrameSheet = doc.defaultView?.CSSStyleSheet;
       if (FrameSheet) {
         styleSheet = new FrameSheet();
         doc.adoptedStyleSheets = [styleSheet];
@@ -409,7 +409,7 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
       if (iframe) throw sdkError(`Field '${type}' already mounted`);
       const container = typeof containerId === 'string' && containerId ? document.getElementById(containerId) : null;
       // The real SDK swallows mount errors: a warning, no exception, and a field that never gets ready.
-      if (!container || container.tagName !== 'DIV') {
+      if (container?.tagName !== 'DIV') {
         const why = container ? '[Fields] The container must be a div' : 'Container not found';
         console.warn(`MercadoPago.js - Error when mounting field ${String(containerId)}: ${why}`);
         return field;
@@ -472,7 +472,7 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
       const allowed = type === 'cardNumber' ? [...FIELD_EVENTS, 'binChange'] : FIELD_EVENTS;
       if (!allowed.includes(event)) console.warn(`MercadoPago.js - Error when adding on function : [Fields] ${String(event)} event is not valid for ${type}`);
       else if (typeof callback !== 'function') console.warn(`MercadoPago.js - Error when adding on function : [Fields] You must pass a function arg for ${type}`);
-      else fieldListeners.push({ group, type, event, callback: callback as (data: never) => void });
+      else fieldListeners.push({ group, type, event, callback });
       return field;
     },
 
@@ -572,6 +572,7 @@ function tokenize(site: SiteId, publicKey: string, fields: Map<SecureFieldType, 
   else if (name.length > 60 || !NAME_PATTERN.test(name)) errors.push({ code: '316', message: 'invalid parameter cardholderName' });
 
   errors.push(...checkIdentification(site, request?.identificationType, request?.identificationNumber));
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- MercadoPago.js rejects with the array of causes, not an Error
   if (errors.length > 0) throw errors;
 
   const identification = site === 'MLM'
@@ -648,6 +649,7 @@ export class MercadoPagoDouble implements MercadoPagoInstance {
         const group = typeof options === 'string' ? options : typeof options?.group === 'string' ? options.group : DEFAULT_GROUP;
         const fields = groupFields(group);
         if (fields.size === 0) {
+          // eslint-disable-next-line @typescript-eslint/only-throw-error -- MercadoPago.js throws this plain object, not an Error
           throw { message: "No primary field found. Please create and mount one before calling 'createCardToken'. Ignoring call..." };
         }
         return tokenize(site, publicKey, fields, request);

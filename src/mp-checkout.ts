@@ -272,7 +272,7 @@ export class MpCheckoutElement extends LitElement {
       guessedSite: siteNamed ? undefined : this.resolvedSite,
       accountSite: accountSite && accountSite !== pageSite ? { account: accountSite, page: pageSite } : undefined,
     };
-    return auditChecklist(facts, (key, vars) => this.localize.t(key, vars as never));
+    return auditChecklist(facts, (key, vars) => this.localize.t(key, vars));
   }
 
   // ——— configuration, derived afresh from every attribute ———
@@ -508,7 +508,7 @@ export class MpCheckoutElement extends LitElement {
     });
     return checkoutTemplate({
       idPrefix: this.idPrefix,
-      t: (keys, vars) => this.localize.t(keys, vars as never),
+      t: (keys, vars) => this.localize.t(keys, vars),
       languageReady: this.localize.ready,
       language: this.localize.language,
       site: this.resolvedSite,

@@ -43,8 +43,9 @@ export class CardController implements ReactiveController {
     host.addController(this);
   }
 
-  // ReactiveController has only optional hooks; TypeScript needs one declared to accept the type.
-  hostConnected(): void {}
+  hostConnected(): void {
+    // ReactiveController has only optional hooks; TypeScript needs one declared to accept the type.
+  }
 
   /** The issuer select is shown only when the method says it needs one. */
   get needsIssuer(): boolean {

@@ -4,7 +4,7 @@
  */
 import { parsePaymentResponse, type PaymentOutcome } from './payment-response.js';
 
-export type TransportFailure = { type: 'error'; code: 'network' | 'timeout' | 'aborted'; httpStatus: 0 };
+export interface TransportFailure { type: 'error'; code: 'network' | 'timeout' | 'aborted'; httpStatus: 0 }
 export type ClientOutcome = PaymentOutcome | TransportFailure;
 
 export interface PostPaymentRequest {

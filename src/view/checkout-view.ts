@@ -10,7 +10,7 @@ import type { IdentificationType, Issuer, SecureFieldType } from '../mercadopago
 import { SITES, type SiteId } from '../mercadopago/sites.js';
 import type { FieldView } from './field.js';
 import { SECURE_FIELD_SLOTS, secureField } from './secure-field.js';
-import { textField } from './text-field.js';
+import { textField, type TextFieldView } from './text-field.js';
 import { identification } from './identification.js';
 import { issuerSelect } from './issuer.js';
 import { installmentsSelect, type FinancingView } from './financing.js';
@@ -58,16 +58,17 @@ export interface CheckoutViewModel {
   /** The merchant's price-disclosure content replaces the element's (`data-replace`). */
   disclosureReplaced: boolean;
   challenge?: { url: string; creq: string };
+  /** Handed on detached (to templates, as Lit listeners), so function properties rather than methods. */
   on: {
-    submit(): void;
-    cardholderName(value: string): void;
-    email(value: string): void;
-    idType(value: string): void;
-    idNumber(value: string): void;
-    issuer(value: string): void;
-    installments(value: number): void;
+    submit: () => void;
+    cardholderName: (value: string) => void;
+    email: (value: string) => void;
+    idType: (value: string) => void;
+    idNumber: (value: string) => void;
+    issuer: (value: string) => void;
+    installments: (value: number) => void;
     /** A control was committed (change event), for mp-change. */
-    changed(field: FieldName): void;
+    changed: (field: FieldName) => void;
   };
 }
 
@@ -109,7 +110,7 @@ function secureFieldTemplate(model: CheckoutViewModel, type: SecureFieldType, wi
 }
 
 function textInput(model: CheckoutViewModel, field: 'cardholderName' | 'email', value: string, onInput: (value: string) => void) {
-  const input = field === 'email' ? { type: 'email', autocomplete: 'email', inputmode: 'email' } : { type: 'text', autocomplete: 'cc-name', inputmode: 'text' };
+  const input: Pick<TextFieldView, 'type' | 'autocomplete' | 'inputmode'> = field === 'email' ? { type: 'email', autocomplete: 'email', inputmode: 'email' } : { type: 'text', autocomplete: 'cc-name', inputmode: 'text' };
   const part = field === 'email' ? 'email' : 'cardholder-name';
   const placeholder = model.t(`placeholder.${field}`);
   return textField({ ...fieldView(model, field), ...input, field, part, placeholder, value, onInput, onChange: () => model.on.changed(field) });

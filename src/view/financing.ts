@@ -11,7 +11,7 @@ export interface InstallmentsView extends FieldView {
   bankInterestNote?: string;
   /** The selected plan's costs; absent while no plan is quoted for the amount shown. */
   financing?: FinancingView;
-  onChange(installments: number): void;
+  onChange: (installments: number) => void;
 }
 
 export interface FinancingView {

@@ -43,7 +43,7 @@ describe('demo on the sandbox (built bundle)', () => {
     await typeCard(page, { name: 'OTHE' });
     const message = await payAndReadMessage(page);
     assert.match(message, /Visa did not process the payment/);
-    const retry = await page.$eval('mp-checkout >>> button.secondary', (el) => el.textContent!.trim());
+    const retry = await page.$eval('mp-checkout >>> button.secondary', (el) => el.textContent.trim());
     assert.equal(retry, 'Use another card');
     await page.close();
   });

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
 import { startDemoServer } from '../../demo/server.ts';
 import { chromiumPath, chromiumArgs } from './chromium.ts';
 
@@ -76,7 +76,7 @@ async function open(path: string, { insecure = false } = {}): Promise<Opened> {
   });
   if (insecure) {
     await page.setRequestInterception(true);
-    page.on('request', async (request) => {
+    const answer = async (request: HTTPRequest): Promise<void> => {
       const requested = request.url();
       if (requested.startsWith(OFFICIAL_SDK_URL)) {
         opened.sdkRequests.push(requested);
@@ -86,7 +86,8 @@ async function open(path: string, { insecure = false } = {}): Promise<Opened> {
       } else {
         await request.abort('internetdisconnected'); // this machine is offline: fail fast
       }
-    });
+    };
+    page.on('request', (request) => void answer(request));
   }
   const response = await page.goto(url, { waitUntil: 'load' });
   opened.cspHeader = response?.headers()['content-security-policy'] ?? '';
@@ -224,7 +225,7 @@ describe('production guard: page context', () => {
     assert.match(errors[0].message, /HTTPS/);
     const message = await part(page, 'message');
     assert.ok(message?.visible, 'the message part is visible');
-    assert.match(message!.text, /HTTPS/);
+    assert.match(message.text, /HTTPS/);
     assert.deepEqual(await cardFrames(page), [], 'no Secure Field was mounted');
     assert.equal((await part(page, 'form'))?.visible, false, 'the card form is not shown');
     assert.equal((await part(page, 'test-badge')), null, 'a production key shows no test badge');
@@ -245,7 +246,7 @@ describe('production guard: page context', () => {
     assert.deepEqual(await cardFrames(page), SECURE_FIELDS);
     const badge = await part(page, 'test-badge');
     assert.ok(badge?.visible, 'the test badge is visible');
-    assert.equal(badge!.text, 'Test mode');
+    assert.equal(badge.text, 'Test mode');
     assert.deepEqual(await recordedMpErrors(page), []);
 
     const entries = await audit(page);
@@ -269,7 +270,7 @@ describe('production guard: page context', () => {
     assert.deepEqual(entries.filter((e) => !e.ok), []);
     assert.ok(entries.every((e) => e.severity === 'info' && e.message.length > 0));
     assert.deepEqual(await recordedMpErrors(page), []);
-    assert.deepEqual(opened.console.filter((m) => /mp-checkout/.test(m.text)), [], 'nothing to warn about');
+    assert.deepEqual(opened.console.filter((m) => m.text.includes('mp-checkout')), [], 'nothing to warn about');
     await close(opened);
   });
 
@@ -282,7 +283,7 @@ describe('production guard: page context', () => {
     assert.deepEqual(errors.map((e) => e.code), ['sdk_not_official']);
     const message = await part(page, 'message');
     assert.ok(message?.visible);
-    assert.match(message!.text, /https:\/\/sdk\.mercadopago\.com\/js\/v2/);
+    assert.match(message.text, /https:\/\/sdk\.mercadopago\.com\/js\/v2/);
     assert.deepEqual(await cardFrames(page), []);
     await waitUntil(() => consoleOf(opened, 'error', /sdk_not_official/).length > 0, 'console.error about sdk_not_official');
     const r1 = entry(await audit(page), 'R1');
@@ -312,7 +313,7 @@ describe('production guard: configuration', () => {
       assert.deepEqual(errors.map((e) => e.code), [code]);
       const message = await part(page, 'message');
       assert.ok(message?.visible, 'the explanation is visible');
-      assert.match(message!.text, shown);
+      assert.match(message.text, shown);
       assert.equal((await part(page, 'form'))?.visible, false, 'no card form');
       assert.deepEqual(await cardFrames(page), []);
       await waitUntil(() => consoleOf(opened, 'error', new RegExp(code)).length > 0, `console.error about ${code}`);
@@ -452,7 +453,7 @@ describe('strict Content-Security-Policy', () => {
     await page.waitForFunction(() => document.querySelector('mp-checkout')?.shadowRoot?.querySelector('[part~="message"]')?.textContent?.trim());
     const message = await part(page, 'message');
     assert.ok(message?.visible);
-    assert.match(message!.text, /Payment approved!/);
+    assert.match(message.text, /Payment approved!/);
     assert.deepEqual(await recordedMpErrors(page), []);
     await close(opened); // asserts no securitypolicyviolation and no CSP report in the console
   });

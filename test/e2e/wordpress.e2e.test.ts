@@ -11,7 +11,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Page } from 'puppeteer-core';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import { CSP } from '../../demo/server.ts';
 import { messageOf, typeCard, useDemoSession } from './chromium.ts';
 
@@ -65,7 +65,7 @@ async function open(html: string): Promise<Opened> {
   });
   const sandboxSdk = await readFile(`${root}dist/sandbox/mercadopago-sdk.js`, 'utf8');
   await page.setRequestInterception(true);
-  page.on('request', async (request) => {
+  const answer = async (request: HTTPRequest): Promise<void> => {
     const url = request.url();
     if (url === pageUrl) {
       await request.respond({ status: 200, headers: { 'Content-Security-Policy': CSP }, contentType: 'text/html; charset=utf-8', body: html });
@@ -76,7 +76,8 @@ async function open(html: string): Promise<Opened> {
     } else {
       await request.abort('internetdisconnected'); // this machine is offline: fail fast
     }
-  });
+  };
+  page.on('request', (request) => void answer(request));
   await page.goto(pageUrl, { waitUntil: 'load' });
   return opened;
 }

@@ -13,7 +13,7 @@ import {
 } from '../helpers/fixtures.js';
 
 /** The element's own form controls (not the Secure Fields, which live in iframes). */
-function ownControls(el: MpCheckoutElement): (HTMLInputElement | HTMLSelectElement)[] {
+function ownControls(el: MpCheckoutElement): Array<HTMLInputElement | HTMLSelectElement> {
   return Array.from(el.shadowRoot!.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select, textarea'));
 }
 
@@ -67,7 +67,7 @@ describe('<mp-checkout> accessibility', () => {
     for (const control of controls) {
       const label = labelFor(el, control);
       expect(label, `<${control.localName} part="${control.getAttribute('part')}"> has a <label for>`).to.exist;
-      expect(label!.textContent!.trim(), `label of ${control.getAttribute('part')} has text`).not.to.equal('');
+      expect(label!.textContent.trim(), `label of ${control.getAttribute('part')} has text`).not.to.equal('');
     }
     // The Secure Fields: each iframe has a title and its input an accessible name.
     for (const field of ['cardNumber', 'expirationDate', 'securityCode'] as const) {
@@ -122,7 +122,7 @@ describe('<mp-checkout> accessibility', () => {
     expect(region, 'live region rendered with the skeleton, before mp-ready').to.exist;
     expect(region!.getAttribute('role')).to.equal('status');
     expect(region!.getAttribute('aria-live')).to.be.oneOf(['polite', 'assertive']);
-    expect(region!.textContent!.trim(), 'empty before any message').to.equal('');
+    expect(region!.textContent.trim(), 'empty before any message').to.equal('');
 
     await waitUntil(() => el.matches(':state(ready)'), 'never ready', { timeout: 5000 });
     expect(part(el, 'message')).to.equal(region);

@@ -59,7 +59,7 @@ for (const site of Object.keys(SITES) as SiteId[]) {
       const hrefs = links.map((a) => a.href);
       expect(hrefs, 'promotions page').to.include(SITES[site].promotionsUrl);
       expect(hrefs, 'financing-costs page').to.include(SITES[site].financingCostsUrl);
-      expect(links.every((a) => /^https:\/\//.test(a.href)), 'https only').to.equal(true);
+      expect(links.every((a) => a.href.startsWith('https://')), 'https only').to.equal(true);
       for (const link of links) {
         expect(norm(link.textContent).length, `${link.href} has accessible text`).to.be.greaterThan(2);
         expect(link.getAttribute('aria-hidden'), `${link.href} is not hidden from assistive tech`).not.to.equal('true');

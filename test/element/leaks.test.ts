@@ -86,8 +86,8 @@ function spyOnListeners(target: Window | Document, name: 'window' | 'document'):
     const at = activeListeners.findIndex((r) => r.target === name && r.type === type && r.listener === listener && r.capture === capture);
     if (at === -1) return remove(type, listener as EventListenerOrEventListenerObject, options);
     const [record] = activeListeners.splice(at, 1);
-    removedListeners.push(record!);
-    return remove(type, record!.wrapped, options);
+    removedListeners.push(record);
+    return remove(type, record.wrapped, options);
   }) as typeof target.removeEventListener;
 }
 spyOnListeners(window, 'window');
@@ -262,9 +262,9 @@ describe('<mp-checkout> reset()', () => {
     expect(event.detail.status).to.equal('approved');
     const posts = await merchantRequests(logId);
     expect(posts).to.have.length(2);
-    expect(posts[1]!.headers['x-idempotency-key'], 'a new idempotency key').to.not.equal(posts[0]!.headers['x-idempotency-key']);
-    expect(posts[1]!.body.token, 'a new token').to.not.equal(posts[0]!.body.token);
-    expect(posts[1]!.body.payer.email).to.equal('second@example.com');
+    expect(posts[1].headers['x-idempotency-key'], 'a new idempotency key').to.not.equal(posts[0].headers['x-idempotency-key']);
+    expect(posts[1].body.token, 'a new token').to.not.equal(posts[0].body.token);
+    expect(posts[1].body.payer.email).to.equal('second@example.com');
   });
 
   it('with validation errors showing: clears the errors, the message and the values, and the form still pays', async () => {
@@ -325,7 +325,7 @@ describe('<mp-checkout> rebuilds MercadoPago.js when the key or the locale chang
     const number = el.querySelector<HTMLIFrameElement>('iframe[name="cardNumber"]')!;
     expect(number.title, 'the new card-number iframe is titled in Spanish').to.equal('Número de tarjeta');
     expect(number.contentDocument!.querySelector('input')!.getAttribute('aria-label'), 'its input is labelled in Spanish').to.equal('Número de tarjeta');
-    expect(part(el, 'field-label')!.textContent!.trim()).to.match(/^Número de tarjeta/);
+    expect(part(el, 'field-label')!.textContent.trim()).to.match(/^Número de tarjeta/);
 
     await fillCard(el, { name: 'APRO' });
     const event = await pay(el);

@@ -75,7 +75,7 @@ function describedErrorText(el: MpCheckoutElement, control: Element | null): str
 /** A checkout with no `locale` attribute, appended inside `parent` (the language comes from the DOM). */
 async function renderWithoutLocale(parent: HTMLElement, attrs: Record<string, string> = {}): Promise<MpCheckoutElement> {
   const logId = newLogId();
-  const el = document.createElement('mp-checkout') as MpCheckoutElement;
+  const el = document.createElement('mp-checkout');
   const all: Record<string, string> = {
     'public-key': 'TEST-MLA-sandbox-key',
     amount: '1500.5',
@@ -251,7 +251,9 @@ describe('<mp-checkout> localization', () => {
       expectKept('<html lang> es-AR');
 
       await sleep(300);
-      SECURE.forEach((field, i) => expect(secureFrame(el, field) === frames[i], `${field} iframe replaced by a lang change`).to.equal(true));
+      SECURE.forEach((field, i) => {
+        expect(secureFrame(el, field) === frames[i], `${field} iframe replaced by a lang change`).to.equal(true);
+      });
       expect(secureInput(el, 'cardNumber').value, 'card number lost on a lang change').to.equal('4509 9535 6623 3704');
       expect(readies.length, 'a lang change rebuilt the Secure Fields (mp-ready again)').to.equal(0);
     });
@@ -374,6 +376,7 @@ describe('<mp-checkout> localization', () => {
   describe('merchant strings with HTML', () => {
     it('an HTML statement descriptor shows as literal text in the approval message; no element is created', async () => {
       const alerts: unknown[] = [];
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- kept only to be put back on window, never called
       const originalAlert = window.alert;
       window.alert = (message?: unknown) => void alerts.push(message);
       try {
@@ -405,7 +408,7 @@ describe('<mp-checkout> localization', () => {
       const select = part(el, 'installments') as HTMLSelectElement;
       expect(labelOf(el, 'installments')).to.equal('Mensualidades');
       const options = Array.from(select.options).map((o) => norm(o.textContent));
-      const multi = options.filter((text) => !/^1 /.test(text));
+      const multi = options.filter((text) => !text.startsWith('1 '));
       expect(multi.length, `options: ${options.join(' | ')}`).to.be.greaterThan(0);
       for (const text of multi) expect(text).to.match(/^\d+ meses de \$[\d,.]+ \(total: \$[\d,.]+\)/);
       expect(options.some((text) => text.includes('sin intereses')), `no "sin intereses" among ${options.join(' | ')}`).to.equal(true);

@@ -93,8 +93,8 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
     await waitUntil(() => timings(logId, 'payment_status').length === 2, 'no Resource Timing for the two status GETs', { timeout: 2000 });
     const [post] = timings(logId, 'process_payment');
     const [get1, get2] = timings(logId, 'payment_status');
-    const wait1 = get1!.startTime - post!.responseEnd;
-    const wait2 = get2!.startTime - get1!.responseEnd;
+    const wait1 = get1.startTime - post.responseEnd;
+    const wait2 = get2.startTime - get1.responseEnd;
     // The first poll waits about a second; each next wait is clearly longer (exponential backoff).
     expect(wait1, `first wait ${wait1.toFixed(0)} ms`).to.be.within(800, 2500);
     expect(wait2, `second wait ${wait2.toFixed(0)} ms after a first of ${wait1.toFixed(0)} ms`).to.be.greaterThan(wait1 * 1.5);
@@ -188,10 +188,10 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
       // Each wait the poller asked for is longer than the one before (real milliseconds requested).
       const waits = pollerTimersSince(startedAt).map((t) => t.delay);
       expect(waits.length, 'one wait before each GET').to.equal(count);
-      for (let i = 1; i < waits.length; i++) expect(waits[i], `wait ${i + 1} of ${JSON.stringify(waits)}`).to.be.greaterThan(waits[i - 1]! * 1.5);
+      for (let i = 1; i < waits.length; i++) expect(waits[i], `wait ${i + 1} of ${JSON.stringify(waits)}`).to.be.greaterThan(waits[i - 1] * 1.5);
       // Every GET asked for this payment.
       const log = await merchantRequests(logId);
-      for (const get of log.filter((r) => r.method === 'GET')) expect(get.path).to.match(new RegExp(`\\?respond=${mode}&id=${payments[0]!.detail.id}$`));
+      for (const get of log.filter((r) => r.method === 'GET')) expect(get.path).to.match(new RegExp(`\\?respond=${mode}&id=${payments[0].detail.id}$`));
 
       // What the buyer sees never changed, and offers no way to pay again.
       await el.updateComplete;

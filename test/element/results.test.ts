@@ -149,7 +149,7 @@ describe('<mp-checkout> payment results', () => {
     await fillCard(el, { number: MLA_DEBIT_MASTER, name: 'APRO' });
     await waitUntil(() => part(el, 'issuer'), 'issuer select not shown');
     const issuer = part(el, 'issuer') as HTMLSelectElement;
-    const options = Array.from(issuer.options).map((o) => [o.value, o.textContent!.trim()]);
+    const options = Array.from(issuer.options).map((o) => [o.value, o.textContent.trim()]);
     expect(options.slice(1).map(([, text]) => text)).to.deep.equal(['Banco Galicia', 'Banco Santander', 'Banco Nación']);
     expect(issuer.value, 'no bank preselected').to.equal('');
     expect(el.shadowRoot!.querySelector(`label[for="${issuer.id}"]`)!.textContent).to.contain('Issuing bank');

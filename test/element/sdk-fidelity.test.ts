@@ -22,7 +22,7 @@ const AMEX = '371180303257522';
 /** A sandbox card whose security code is `optional` (sandbox/catalog.ts). */
 const OPTIONAL_CODE_CARD = '6034930000000005';
 
-type Sdk = { prototype: { getPaymentMethods: (...args: unknown[]) => Promise<unknown> } };
+interface Sdk { prototype: { getPaymentMethods: (...args: unknown[]) => Promise<unknown> } }
 const sdkPrototype = () => (window as unknown as { MercadoPago: Sdk }).MercadoPago.prototype;
 
 /** Counts getPaymentMethods calls from now on. */

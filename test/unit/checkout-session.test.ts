@@ -146,7 +146,7 @@ describe('checkout session: transitions', () => {
     const reached = new Set(TABLE.map(([, , to]) => (to === 'same' ? undefined : to.phase)));
     for (const phase of ['configuring', 'loading', 'ready', 'submitting', 'challenge', 'pending', 'approved', 'failed']) expect(reached.has(phase as never), phase).to.equal(true);
     const events = new Set(TABLE.map(([, event]) => event.type));
-    const all: CheckoutEvent['type'][] = [
+    const all: Array<CheckoutEvent['type']> = [
       'configured', 'sdk-failed', 'build-failed', 'form-ready', 'rebuild', 'submitted', 'stopped', 'answered', 'settled', 'challenge-done', 'detached', 'notice', 'notice-cleared',
     ];
     for (const type of all) expect(events.has(type), type).to.equal(true);

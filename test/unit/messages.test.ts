@@ -64,23 +64,23 @@ describe('resultMessageKeys', () => {
     it(`${status}/${detail} → its own existing key`, () => {
       const keys = resultMessageKeys(status, detail, NO_DESCRIPTOR);
       expect(keys).to.deep.equal([`result.${status}.${detail}`, `result.${status}._default`, 'result._generic']);
-      expect(lookup(keys[0] as string), keys[0]).to.be.a('string');
-      expect(t(keys)).to.equal(i18n.t(keys[0] as string, { amount: '$ 10', paymentMethod: 'Visa', installments: 3, statementDescriptor: 'SHOP' }));
+      expect(lookup(keys[0]), keys[0]).to.be.a('string');
+      expect(t(keys)).to.equal(i18n.t(keys[0], { amount: '$ 10', paymentMethod: 'Visa', installments: 3, statementDescriptor: 'SHOP' }));
     });
   }
 
   it('approved/accredited with a statement descriptor → result.approved.accredited', () => {
     const keys = resultMessageKeys('approved', 'accredited', WITH_DESCRIPTOR);
     expect(keys).to.deep.equal(['result.approved.accredited', 'result.approved._default', 'result._generic']);
-    expect(lookup(keys[0] as string)).to.contain('{{statementDescriptor}}');
+    expect(lookup(keys[0])).to.contain('{{statementDescriptor}}');
     expect(t(keys)).to.contain('SHOP');
   });
 
   it('approved/accredited without a descriptor → accreditedNoDescriptor first', () => {
     const keys = resultMessageKeys('approved', 'accredited', NO_DESCRIPTOR);
     expect(keys).to.deep.equal(['result.approved.accreditedNoDescriptor', 'result.approved._default', 'result._generic']);
-    expect(lookup(keys[0] as string)).to.be.a('string');
-    expect(lookup(keys[0] as string)).to.not.contain('statementDescriptor');
+    expect(lookup(keys[0])).to.be.a('string');
+    expect(lookup(keys[0])).to.not.contain('statementDescriptor');
   });
 
   for (const detail of GENERIC_REJECTIONS) {
@@ -291,7 +291,7 @@ describe('tokenErrors', () => {
     for (const code of ['205', 'E301', '208', '209', '325', '326', '224', 'E302', 'E203', '221', '316', '212', '322', '213', '214', '323', '324', '220']) {
       const [error] = tokenErrors([{ code }]);
       expect(error?.key).to.equal(`tokenError.${code}`);
-      expect(lookup(error?.key as string), code).to.be.a('string');
+      expect(lookup(error?.key), code).to.be.a('string');
     }
     expect(lookup('tokenError._default')).to.be.a('string');
   });
@@ -325,7 +325,7 @@ describe('apiCauses', () => {
     for (const code of ['106', '109', '126', '129', '145', '150', '151', '160', '204', '801']) {
       const [cause] = apiCauses({ cause: [{ code }] });
       expect(cause?.key).to.equal(`apiCause.${code}`);
-      expect(lookup(cause?.key as string), code).to.be.a('string');
+      expect(lookup(cause?.key), code).to.be.a('string');
     }
     expect(lookup('apiCause._default')).to.be.a('string');
   });

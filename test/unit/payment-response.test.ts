@@ -144,7 +144,7 @@ describe('parsePaymentResponse', () => {
       expect(outcome, String(status)).to.deep.equal({ type: 'error', code: 'server', httpStatus: 0 });
     }
     for (const body of [null, undefined, 42, {}, ['{"status":"approved"}']]) {
-      expect(parsePaymentResponse(200, null, body as unknown as string)).to.deep.equal({ type: 'error', code: 'bad_response', httpStatus: 200 });
+      expect(parsePaymentResponse(200, null, body as string)).to.deep.equal({ type: 'error', code: 'bad_response', httpStatus: 200 });
     }
     const huge = `{"status":"approved","status_detail":"${'x'.repeat(1_000_000)}"}`;
     expect(parsePaymentResponse(200, JSON_TYPE, huge)).to.deep.equal({ type: 'result', status: 'approved' });

@@ -100,7 +100,7 @@ const input: fc.Arbitrary<PaymentPayloadInput> = fc.record({
   payer: payer as fc.Arbitrary<PaymentPayloadInput['payer']>,
   items: fc.option(fc.oneof(fc.array(nested, { maxLength: 4 }), fc.array(fc.record({ id: text, title: text, quantity: amount, unit_price: amount, extra: nested }, { requiredKeys: [] }), { maxLength: 4 })), { nil: undefined }),
   deviceId: optionalText,
-}) as fc.Arbitrary<PaymentPayloadInput>;
+});
 
 /** Every value inside: no undefined, null, blank string, non-finite number or empty container. */
 function emptyValues(value: unknown, path = '$', found: string[] = [], depth = 0): string[] {

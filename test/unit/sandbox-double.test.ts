@@ -92,28 +92,28 @@ describe('MercadoPagoDouble: payment methods, issuers, installments', () => {
   it('answers real-looking settings (Amex 15 digits, CVV 4 in front)', async () => {
     const mp = new MercadoPagoDouble(key('MLA'));
     const [amex] = (await mp.getPaymentMethods({ bin: '37118030' })).results;
-    expect(amex!.settings[0]!.card_number).to.deep.equal({ length: 15, validation: 'standard' });
-    expect(amex!.settings[0]!.security_code).to.deep.equal({ mode: 'mandatory', length: 4, card_location: 'front' });
+    expect(amex.settings[0].card_number).to.deep.equal({ length: 15, validation: 'standard' });
+    expect(amex.settings[0].security_code).to.deep.equal({ mode: 'mandatory', length: 4, card_location: 'front' });
     const [visa] = (await mp.getPaymentMethods({ bin: '45099535' })).results;
-    expect(visa!.settings[0]!.card_number.length).to.equal(16);
-    expect(visa!.settings[0]!.security_code.length).to.equal(3);
-    expect(visa!.payment_type_id).to.equal('credit_card');
-    expect(visa!.secure_thumbnail).to.match(/^https:\/\/http2\.mlstatic\.com\//);
-    expect(visa!.issuer).to.have.keys('id', 'name', 'default');
-    expect(visa!.issuer.id).to.be.a('number');
+    expect(visa.settings[0].card_number.length).to.equal(16);
+    expect(visa.settings[0].security_code.length).to.equal(3);
+    expect(visa.payment_type_id).to.equal('credit_card');
+    expect(visa.secure_thumbnail).to.match(/^https:\/\/http2\.mlstatic\.com\//);
+    expect(visa.issuer).to.have.keys('id', 'name', 'default');
+    expect(visa.issuer.id).to.be.a('number');
   });
 
   it("names the account's site on every payment method (site_id), whatever the page says", async () => {
     for (const site of SITES) {
       const [method] = (await new MercadoPagoDouble(key(site), { locale: 'es-AR' }).getPaymentMethods({ bin: '45099535' })).results;
-      expect(method!.site_id, site).to.equal(site);
+      expect(method.site_id, site).to.equal(site);
     }
   });
 
   it('lists an MLA card whose security code is optional', async () => {
     const [method] = (await new MercadoPagoDouble(key('MLA')).getPaymentMethods({ bin: '60349300' })).results;
-    expect(method!.id).to.equal('cencosud');
-    expect(method!.settings[0]!.security_code).to.include({ mode: 'optional', length: 3 });
+    expect(method.id).to.equal('cencosud');
+    expect(method.settings[0].security_code).to.include({ mode: 'optional', length: 3 });
     expect(luhn('6034930000000005')).to.equal(true);
   });
 
@@ -127,33 +127,33 @@ describe('MercadoPagoDouble: payment methods, issuers, installments', () => {
   it('asks for the issuer on MLA Mastercard Débito 5287 3383 1025 3304 and lists banks', async () => {
     const mp = new MercadoPagoDouble(key('MLA'));
     const [debit] = (await mp.getPaymentMethods({ bin: '52873383' })).results;
-    expect(debit!.id).to.equal('debmaster');
-    expect(debit!.payment_type_id).to.equal('debit_card');
-    expect(debit!.additional_info_needed).to.include('issuer_id');
+    expect(debit.id).to.equal('debmaster');
+    expect(debit.payment_type_id).to.equal('debit_card');
+    expect(debit.additional_info_needed).to.include('issuer_id');
     const issuers = await mp.getIssuers({ paymentMethodId: 'debmaster', bin: '52873383' });
     expect(issuers.length).to.be.greaterThan(1);
     for (const issuer of issuers) expect(issuer).to.include.keys('id', 'name', 'secure_thumbnail');
     const [credit] = (await mp.getPaymentMethods({ bin: '50317557' })).results;
-    expect(credit!.additional_info_needed).not.to.include('issuer_id');
+    expect(credit.additional_info_needed).not.to.include('issuer_id');
     expect(await mp.getIssuers({ paymentMethodId: 'master', bin: '50317557' })).to.have.length(1);
   });
 
   it('rejects bad requests after a delay', async () => {
     const mp = new MercadoPagoDouble(key('MLA'));
     const anyMp = mp as unknown as Record<string, (arg?: unknown) => Promise<unknown>>;
-    expect(await rejection(anyMp['getPaymentMethods']!({}))).to.be.instanceOf(Error);
-    expect(await rejection(anyMp['getPaymentMethods']!({ bin: '45' }))).to.be.instanceOf(Error);
-    expect(await rejection(anyMp['getInstallments']!({ bin: '45099535' }))).to.be.instanceOf(Error);
-    expect(await rejection(anyMp['getInstallments']!({ amount: '100' }))).to.be.instanceOf(Error);
-    expect(await rejection(anyMp['getInstallments']!({ amount: 'abc', bin: '45099535' }))).to.be.instanceOf(Error);
-    expect(await rejection(anyMp['getIssuers']!({ bin: '45099535' }))).to.be.instanceOf(Error);
+    expect(await rejection(anyMp['getPaymentMethods']({}))).to.be.instanceOf(Error);
+    expect(await rejection(anyMp['getPaymentMethods']({ bin: '45' }))).to.be.instanceOf(Error);
+    expect(await rejection(anyMp['getInstallments']({ bin: '45099535' }))).to.be.instanceOf(Error);
+    expect(await rejection(anyMp['getInstallments']({ amount: '100' }))).to.be.instanceOf(Error);
+    expect(await rejection(anyMp['getInstallments']({ amount: 'abc', bin: '45099535' }))).to.be.instanceOf(Error);
+    expect(await rejection(anyMp['getIssuers']({ bin: '45099535' }))).to.be.instanceOf(Error);
   });
 
   it('answers MLA installments 1/3/6/9/12 with CFT/TEA labels and one interest-free promotion', async () => {
     const mp = new MercadoPagoDouble(key('MLA'));
     const [option] = await mp.getInstallments({ amount: '1000', bin: '45099535', paymentTypeId: 'credit_card' });
     expect(option).to.include({ payment_method_id: 'visa', payment_type_id: 'credit_card', processing_mode: 'aggregator' });
-    const costs = option!.payer_costs;
+    const costs = option.payer_costs;
     expect(costs.map((c) => c.installments)).to.deep.equal([1, 3, 6, 9, 12]);
     for (const c of costs) {
       expect(c.labels![0], String(c.installments)).to.match(/^CFT_\d+,\d{2}%\|TEA_\d+,\d{2}%(\|TNA_\d+,\d{2}%)?$/);
@@ -164,20 +164,20 @@ describe('MercadoPagoDouble: payment methods, issuers, installments', () => {
       expect(c.min_allowed_amount).to.be.at.most(1000);
       expect(c.max_allowed_amount).to.be.at.least(1000);
     }
-    expect(costs[0]!.labels![0]).to.equal('CFT_0,00%|TEA_0,00%');
+    expect(costs[0].labels![0]).to.equal('CFT_0,00%|TEA_0,00%');
     const free = costs.filter((c) => c.installments > 1 && c.installment_rate === 0);
     expect(free).to.have.length(1);
-    expect(free[0]!.labels![0]).to.equal('CFT_0,00%|TEA_0,00%');
-    expect(free[0]!.total_amount).to.equal(1000);
+    expect(free[0].labels![0]).to.equal('CFT_0,00%|TEA_0,00%');
+    expect(free[0].total_amount).to.equal(1000);
     const financed = costs.filter((c) => c.installment_rate > 0);
     expect(financed.length).to.be.greaterThan(0);
     for (const c of financed) expect(c.total_amount).to.be.greaterThan(1000);
-    expect(financed.some((c) => c.labels![0]!.includes('|TNA_'))).to.equal(true);
+    expect(financed.some((c) => c.labels![0].includes('|TNA_'))).to.equal(true);
   });
 
   it('answers the site-specific plans (MLB ≤12, MLM MSI, MLC/MCO/MPE third-party, CLP/COP integers)', async () => {
     const costs = async (site: SiteId, bin: string, amount = '20000') =>
-      (await new MercadoPagoDouble(key(site)).getInstallments({ amount, bin }))[0]!.payer_costs;
+      (await new MercadoPagoDouble(key(site)).getInstallments({ amount, bin }))[0].payer_costs;
     const mlb = await costs('MLB', '42356477');
     expect(mlb.map((c) => c.installments)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     const mlm = await costs('MLM', '40755957');
@@ -196,7 +196,7 @@ describe('MercadoPagoDouble: payment methods, issuers, installments', () => {
   it('answers only one installment for debit cards and nothing for a mismatched payment type', async () => {
     const mp = new MercadoPagoDouble(key('MLA'));
     const [debit] = await mp.getInstallments({ amount: '500', bin: '40027686', paymentTypeId: 'debit_card' });
-    expect(debit!.payer_costs.map((c) => c.installments)).to.deep.equal([1]);
+    expect(debit.payer_costs.map((c) => c.installments)).to.deep.equal([1]);
     expect(await mp.getInstallments({ amount: '500', bin: '45099535', paymentTypeId: 'debit_card' })).to.deep.equal([]);
     expect(await mp.getInstallments({ amount: '500', bin: '60110000' })).to.deep.equal([]);
   });
@@ -493,7 +493,7 @@ describe('MercadoPagoDouble: Secure Fields', () => {
       card.field.update({ settings: whole as never });
       cvv.field.update({ settings: whole as never });
       cvv.field.update({ settings: { mode: 'mandatory', length: 5 } });
-      cvv.field.update({ settings: { length: 15, validation: 'standard' } as never });
+      cvv.field.update({ settings: { length: 15, validation: 'standard' } });
     });
     expect(warnings).to.have.length(4);
     for (const warning of warnings) expect(warning).to.match(/Ignoring settings for (cardNumber|securityCode)/);
