@@ -81,9 +81,24 @@ async function serveFile(pathname: string, res: ServerResponse): Promise<boolean
 
 /** The demo shop's orders: each demo page pays one of these (its `external-reference`), re-priced by the server. */
 export const DEMO_ORDERS: readonly NewOrder[] = [
-  { external_reference: 'order-1042', amount: 15000, description: 'Yerba mate kit', items: [{ id: 'kit-1', title: 'Yerba mate kit', quantity: 1, unit_price: 15000 }] },
-  { external_reference: 'order-2051', amount: 250000, description: 'Bicicleta urbana', items: [{ id: 'bike-1', title: 'Bicicleta urbana', quantity: 1, unit_price: 250000 }] },
-  { external_reference: 'order-3107', amount: 1200, description: 'Fone de ouvido', items: [{ id: 'fone-1', title: 'Fone de ouvido', quantity: 1, unit_price: 1200 }] },
+  {
+    external_reference: 'order-1042',
+    amount: 15000,
+    description: 'Yerba mate kit',
+    items: [{ id: 'kit-1', title: 'Yerba mate kit', quantity: 1, unit_price: 15000 }],
+  },
+  {
+    external_reference: 'order-2051',
+    amount: 250000,
+    description: 'Bicicleta urbana',
+    items: [{ id: 'bike-1', title: 'Bicicleta urbana', quantity: 1, unit_price: 250000 }],
+  },
+  {
+    external_reference: 'order-3107',
+    amount: 1200,
+    description: 'Fone de ouvido',
+    items: [{ id: 'fone-1', title: 'Fone de ouvido', quantity: 1, unit_price: 1200 }],
+  },
   { external_reference: 'order-4420', amount: 6000, description: 'Cafetera', items: [{ id: 'cafe-1', title: 'Cafetera', quantity: 1, unit_price: 6000 }] },
 ];
 

@@ -79,10 +79,15 @@ export const TEST_CARDHOLDER_NAMES: readonly string[] = Object.keys(OUTCOMES);
 
 /** A CReq-like blob (base64 JSON as in EMV 3DS); `acsTransID` is the payment id so the 3DS page can find it. */
 function challengeRequest(paymentId: number): string {
-  return btoa(JSON.stringify({
-    messageType: 'CReq', messageVersion: '2.1.0', challengeWindowSize: '04',
-    threeDSServerTransID: randomUuid(), acsTransID: String(paymentId),
-  }));
+  return btoa(
+    JSON.stringify({
+      messageType: 'CReq',
+      messageVersion: '2.1.0',
+      challengeWindowSize: '04',
+      threeDSServerTransID: randomUuid(),
+      acsTransID: String(paymentId),
+    }),
+  );
 }
 
 /** The payment id inside a sandbox `creq`, or null (for the 3DS page; never throws). */

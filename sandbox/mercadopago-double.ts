@@ -52,18 +52,17 @@ import type {
   SdkLocale,
   ValidityCause,
 } from '../src/mercadopago/sdk-types.js';
-import {
-  guessBrand,
-  identificationTypes,
-  installmentsFor,
-  issuersFor,
-  paymentMethodsForBin,
-  type SiteId,
-} from './catalog.js';
+import { guessBrand, identificationTypes, installmentsFor, issuersFor, paymentMethodsForBin, type SiteId } from './catalog.js';
 import { encodeSandboxToken } from './token.js';
 
 const LOCALE_SITES: Record<string, SiteId> = {
-  'es-AR': 'MLA', 'pt-BR': 'MLB', 'es-MX': 'MLM', 'es-CL': 'MLC', 'es-CO': 'MCO', 'es-PE': 'MPE', 'es-UY': 'MLU',
+  'es-AR': 'MLA',
+  'pt-BR': 'MLB',
+  'es-MX': 'MLM',
+  'es-CL': 'MLC',
+  'es-CO': 'MCO',
+  'es-PE': 'MPE',
+  'es-UY': 'MLU',
 };
 
 /** A test key may name its site (`TEST-MLB-…`); otherwise the locale decides, as a real key's account would. */
@@ -111,7 +110,16 @@ const AUTOCOMPLETE: Record<SecureFieldType, string> = {
 
 /** The style keys MP forwards into the iframe (others are ignored, as by the real SDK). */
 const INPUT_STYLE_KEYS = [
-  'color', 'font-family', 'font-size', 'font-style', 'font-variant', 'font-weight', 'margin', 'padding', 'width', 'text-align',
+  'color',
+  'font-family',
+  'font-size',
+  'font-style',
+  'font-variant',
+  'font-weight',
+  'margin',
+  'padding',
+  'width',
+  'text-align',
 ] as const;
 
 const INVALID_BORDER = '#d93025';
@@ -173,7 +181,14 @@ function triggerFieldEvent<K extends keyof FieldEventMap>(group: string, type: S
 /** The settings shapes fields.md documents for `update`; anything else is ignored with a warning. */
 function isCardNumberSettings(value: unknown): value is CardNumberSettings {
   const v = value as Partial<CardNumberSettings> | null;
-  return typeof v === 'object' && v !== null && Number.isInteger(v.length) && v.length! >= 8 && v.length! <= 19 && (v.validation === 'standard' || v.validation === 'none');
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Number.isInteger(v.length) &&
+    v.length! >= 8 &&
+    v.length! <= 19 &&
+    (v.validation === 'standard' || v.validation === 'none')
+  );
 }
 
 function isSecurityCodeSettings(value: unknown): value is SecurityCodeSettings {
@@ -271,9 +286,7 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
       const problem = expiryProblem(digits);
       return problem ? [{ cause: 'invalid_value', message: `The expiration ${problem} is invalid` }] : [];
     }
-    return digits.length === cvvLength(codeSettings)
-      ? []
-      : [{ cause: 'invalid_length', message: 'The security code has an invalid length' }];
+    return digits.length === cvvLength(codeSettings) ? [] : [{ cause: 'invalid_length', message: 'The security code has an invalid length' }];
   }
 
   /**
@@ -370,8 +383,14 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
     field.setAttribute('aria-label', options.srLabel ?? FIELD_TEXT[language][type]);
     field.setAttribute('aria-required', String(options.ariaRequired ?? true));
     Object.assign(field.style, {
-      boxSizing: 'border-box', width: '100%', height: '100%', margin: '0', padding: '0 8px',
-      border: '1px solid transparent', background: 'transparent', color: 'inherit',
+      boxSizing: 'border-box',
+      width: '100%',
+      height: '100%',
+      margin: '0',
+      padding: '0 8px',
+      border: '1px solid transparent',
+      background: 'transparent',
+      color: 'inherit',
       font: '16px system-ui, sans-serif',
     });
     field.addEventListener('input', onInput);
@@ -471,7 +490,8 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
     on(event, callback) {
       const allowed = type === 'cardNumber' ? [...FIELD_EVENTS, 'binChange'] : FIELD_EVENTS;
       if (!allowed.includes(event)) console.warn(`MercadoPago.js - Error when adding on function : [Fields] ${String(event)} event is not valid for ${type}`);
-      else if (typeof callback !== 'function') console.warn(`MercadoPago.js - Error when adding on function : [Fields] You must pass a function arg for ${type}`);
+      else if (typeof callback !== 'function')
+        console.warn(`MercadoPago.js - Error when adding on function : [Fields] You must pass a function arg for ${type}`);
       else fieldListeners.push({ group, type, event, callback });
       return field;
     },
@@ -575,9 +595,8 @@ function tokenize(site: SiteId, publicKey: string, fields: Map<SecureFieldType, 
   // eslint-disable-next-line @typescript-eslint/only-throw-error -- MercadoPago.js rejects with the array of causes, not an Error
   if (errors.length > 0) throw errors;
 
-  const identification = site === 'MLM'
-    ? undefined
-    : { type: request.identificationType!.trim(), number: request.identificationNumber!.replace(/[\s.-]/g, '') };
+  const identification =
+    site === 'MLM' ? undefined : { type: request.identificationType!.trim(), number: request.identificationNumber!.replace(/[\s.-]/g, '') };
   const month = Number(exp.slice(0, 2));
   const year = 2000 + Number(exp.slice(2, 4));
   const now = new Date();

@@ -47,7 +47,9 @@ run('browser tests', 'npx', ['wtr'], () => {
   }
 });
 
-const e2eFiles = readdirSync('test/e2e').filter((f) => f.endsWith('.test.ts')).map((f) => `test/e2e/${f}`);
+const e2eFiles = readdirSync('test/e2e')
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `test/e2e/${f}`);
 run('end-to-end tests', 'node', ['--test', '--test-reporter=spec', ...e2eFiles], (out) => {
   const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
   const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);

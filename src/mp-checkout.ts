@@ -169,7 +169,10 @@ export class MpCheckoutElement extends LitElement {
     ready: () => void this.loader.fieldsReady(),
     failed: (code, cause) => this.fail({ type: 'build-failed', code }, cause),
     errored: (cause) =>
-      this.fail(this.session.phase === 'loading' ? { type: 'build-failed', code: 'sdk_request_failed' } : { type: 'notice', notice: { type: 'sdk-error' } }, cause),
+      this.fail(
+        this.session.phase === 'loading' ? { type: 'build-failed', code: 'sdk_request_failed' } : { type: 'notice', notice: { type: 'sdk-error' } },
+        cause,
+      ),
     binChanged: (bin) => this.lookUpCard(bin),
     changed: (type) => this.secureFieldChanged(type),
   });
@@ -444,7 +447,8 @@ export class MpCheckoutElement extends LitElement {
 
   /** The attributes a payment request reads (Lit's reactive properties are accessors: no spreading `this`). */
   private paymentAttributes() {
-    const { amount, action, headers, requestTimeout, description, statementDescriptor, externalReference, payerEmail, payerFirstName, payerLastName, items } = this;
+    const { amount, action, headers, requestTimeout, description, statementDescriptor, externalReference, payerEmail, payerFirstName, payerLastName, items } =
+      this;
     return { amount, action, headers, requestTimeout, description, statementDescriptor, externalReference, payerEmail, payerFirstName, payerLastName, items };
   }
 

@@ -12,9 +12,28 @@ import { join } from 'node:path';
 import ts from 'typescript';
 
 const ATTRIBUTE_PROPERTIES = [
-  'publicKey', 'amount', 'action', 'statusAction', 'locale', 'site', 'payerEmail', 'payerFirstName', 'payerLastName', 'payer', 'items',
-  'description', 'statementDescriptor', 'externalReference', 'minInstallments', 'maxInstallments', 'successUrl', 'disabled', 'headers',
-  'messages', 'requestTimeout', 'sdkTimeout',
+  'publicKey',
+  'amount',
+  'action',
+  'statusAction',
+  'locale',
+  'site',
+  'payerEmail',
+  'payerFirstName',
+  'payerLastName',
+  'payer',
+  'items',
+  'description',
+  'statementDescriptor',
+  'externalReference',
+  'minInstallments',
+  'maxInstallments',
+  'successUrl',
+  'disabled',
+  'headers',
+  'messages',
+  'requestTimeout',
+  'sdkTimeout',
 ];
 const METHODS = ['submit', 'reset', 'audit'];
 /** What every Lit element declares for the platform: the styles and the custom-element lifecycle callbacks. */

@@ -39,8 +39,7 @@ async function openDemo(query: string): Promise<{ page: Page; seen: Seen }> {
   return { page, seen };
 }
 
-const events = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __events: Array<{ type: string; detail: Record<string, unknown> }> }).__events);
+const events = (page: Page) => page.evaluate(() => (window as unknown as { __events: Array<{ type: string; detail: Record<string, unknown> }> }).__events);
 
 const message = messageOf;
 
@@ -58,7 +57,8 @@ describe('3-D Secure challenge on the demo (built bundle)', () => {
     const place = await challenge.evaluate((f) => ({
       inElement: (f.getRootNode() as ShadowRoot).host?.localName ?? null,
       visible: f.getBoundingClientRect().width > 0 && f.getBoundingClientRect().height > 0,
-      nameless: !f.closest('form') && Array.from((f.getRootNode() as ShadowRoot).querySelectorAll('input, select, textarea')).every((c) => !c.hasAttribute('name')),
+      nameless:
+        !f.closest('form') && Array.from((f.getRootNode() as ShadowRoot).querySelectorAll('input, select, textarea')).every((c) => !c.hasAttribute('name')),
     }));
     assert.deepEqual(place, { inElement: 'mp-checkout', visible: true, nameless: true });
 
@@ -95,7 +95,9 @@ describe('3-D Secure challenge on the demo (built bundle)', () => {
       ],
     );
     assert.equal(all[1].detail.id, paymentId);
-    await page.waitForFunction(() => document.querySelector('mp-checkout')!.shadowRoot!.querySelector('[part~="message"]')!.textContent.includes('Payment approved!'));
+    await page.waitForFunction(() =>
+      document.querySelector('mp-checkout')!.shadowRoot!.querySelector('[part~="message"]')!.textContent.includes('Payment approved!'),
+    );
     assert.match(await message(page), /^Payment approved! Your statement will show a charge of ARS\s15,000\.00 as MPCHECKOUT DEMO\.$/);
     assert.equal(await page.$('mp-checkout >>> iframe.challenge'), null, 'the challenge iframe is gone after the approval');
 

@@ -1,16 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { MpCheckoutElement } from '../../src/mp-checkout.js';
-import {
-  clickPay,
-  fillCard,
-  MLA_DEBIT_MASTER,
-  messageText,
-  part,
-  pay,
-  renderCheckout,
-  secureFrame,
-  typeInto,
-} from '../helpers/fixtures.js';
+import { clickPay, fillCard, MLA_DEBIT_MASTER, messageText, part, pay, renderCheckout, secureFrame, typeInto } from '../helpers/fixtures.js';
 
 /** The element's own form controls (not the Secure Fields, which live in iframes). */
 function ownControls(el: MpCheckoutElement): Array<HTMLInputElement | HTMLSelectElement> {
@@ -96,7 +86,10 @@ describe('<mp-checkout> accessibility', () => {
       const control = part(el, partName)!;
       expect(control.getAttribute('aria-invalid'), `${partName} aria-invalid`).to.equal('true');
       const texts = describedByTexts(el, control);
-      expect(texts.some((t) => text.test(t)), `${partName} is described by its error (${JSON.stringify(texts)})`).to.equal(true);
+      expect(
+        texts.some((t) => text.test(t)),
+        `${partName} is described by its error (${JSON.stringify(texts)})`,
+      ).to.equal(true);
       const errorNode = el.shadowRoot!.getElementById(control.getAttribute('aria-describedby')!.split(/\s+/).pop()!)!;
       expect(errorNode.matches('[part~="field-error"]'), `${partName}'s description is its field-error part`).to.equal(true);
     }
@@ -145,7 +138,11 @@ describe('<mp-checkout> accessibility', () => {
     const before = document.activeElement;
     clickPay(el);
     await waitUntil(() => messageText(el) !== '', 'no error message');
-    await waitUntil(() => document.activeElement === secureFrame(el, 'cardNumber'), `focus is on ${document.activeElement?.localName} (was ${before?.localName}), not the card number iframe`, { timeout: 2000 });
+    await waitUntil(
+      () => document.activeElement === secureFrame(el, 'cardNumber'),
+      `focus is on ${document.activeElement?.localName} (was ${before?.localName}), not the card number iframe`,
+      { timeout: 2000 },
+    );
     const frameDoc = secureFrame(el, 'cardNumber').contentDocument!;
     expect(frameDoc.activeElement, 'the input inside the iframe has focus').to.equal(frameDoc.querySelector('input'));
   });

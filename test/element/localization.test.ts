@@ -169,9 +169,15 @@ describe('<mp-checkout> localization', () => {
       await sleep(400);
       await el.updateComplete;
       // What the buyer typed in the Secure Fields is still there…
-      expect(el.querySelector<HTMLIFrameElement>('iframe[name="cardNumber"]')?.contentDocument?.querySelector('input')?.value, 'card number lost').to.equal('4509 9535 6623 3704');
-      expect(el.querySelector<HTMLIFrameElement>('iframe[name="expirationDate"]')?.contentDocument?.querySelector('input')?.value, 'expiry lost').to.equal('11/30');
-      expect(el.querySelector<HTMLIFrameElement>('iframe[name="securityCode"]')?.contentDocument?.querySelector('input')?.value, 'security code lost').to.equal('123');
+      expect(el.querySelector<HTMLIFrameElement>('iframe[name="cardNumber"]')?.contentDocument?.querySelector('input')?.value, 'card number lost').to.equal(
+        '4509 9535 6623 3704',
+      );
+      expect(el.querySelector<HTMLIFrameElement>('iframe[name="expirationDate"]')?.contentDocument?.querySelector('input')?.value, 'expiry lost').to.equal(
+        '11/30',
+      );
+      expect(el.querySelector<HTMLIFrameElement>('iframe[name="securityCode"]')?.contentDocument?.querySelector('input')?.value, 'security code lost').to.equal(
+        '123',
+      );
       // …because they are the very same fields: not rebuilt, no second mp-ready.
       SECURE.forEach((field, i) => {
         const frame = el.querySelector<HTMLIFrameElement>(`iframe[name="${field}"]`);
@@ -237,16 +243,26 @@ describe('<mp-checkout> localization', () => {
       };
 
       wrapper.setAttribute('lang', 'en');
-      await waitUntil(() => labelOf(el, 'cardholder-name') === 'Cardholder name', `lang="en" on the ancestor: label is "${labelOf(el, 'cardholder-name')}"`, { timeout: 3000 });
+      await waitUntil(() => labelOf(el, 'cardholder-name') === 'Cardholder name', `lang="en" on the ancestor: label is "${labelOf(el, 'cardholder-name')}"`, {
+        timeout: 3000,
+      });
       expect(payButtonText(el)).to.equal('Pay ARS 1,500.50');
       expectKept('ancestor lang → en');
 
       wrapper.removeAttribute('lang');
-      await waitUntil(() => labelOf(el, 'cardholder-name') === 'Nome do titular', `no ancestor lang: <html lang="pt-BR"> not followed ("${labelOf(el, 'cardholder-name')}")`, { timeout: 3000 });
+      await waitUntil(
+        () => labelOf(el, 'cardholder-name') === 'Nome do titular',
+        `no ancestor lang: <html lang="pt-BR"> not followed ("${labelOf(el, 'cardholder-name')}")`,
+        { timeout: 3000 },
+      );
       expectKept('<html lang> pt-BR');
 
       document.documentElement.setAttribute('lang', 'es-AR');
-      await waitUntil(() => labelOf(el, 'cardholder-name') === 'Nombre del titular', `<html lang> changed to es-AR: label is "${labelOf(el, 'cardholder-name')}"`, { timeout: 3000 });
+      await waitUntil(
+        () => labelOf(el, 'cardholder-name') === 'Nombre del titular',
+        `<html lang> changed to es-AR: label is "${labelOf(el, 'cardholder-name')}"`,
+        { timeout: 3000 },
+      );
       expect(payButtonText(el)).to.equal('Pagar $ 1.500,50');
       expectKept('<html lang> es-AR');
 
@@ -264,7 +280,9 @@ describe('<mp-checkout> localization', () => {
       expect(labelOf(el, 'cardholder-name')).to.equal('Nombre del titular');
       typeInto(part(el, 'cardholder-name') as HTMLInputElement, 'Ana Gómez');
       el.removeAttribute('locale');
-      await waitUntil(() => labelOf(el, 'cardholder-name') === 'Nome do titular', `locale removed: label is "${labelOf(el, 'cardholder-name')}"`, { timeout: 3000 });
+      await waitUntil(() => labelOf(el, 'cardholder-name') === 'Nome do titular', `locale removed: label is "${labelOf(el, 'cardholder-name')}"`, {
+        timeout: 3000,
+      });
       expect(inputValue(el, 'cardholder-name')).to.equal('Ana Gómez');
     });
   });
@@ -334,7 +352,11 @@ describe('<mp-checkout> localization', () => {
         }
         expect(secureInput(el, c.field).getAttribute('aria-invalid'), 'marked invalid inside the iframe').to.equal('true');
         const frame = secureFrame(el, c.field);
-        await waitUntil(() => document.activeElement === frame, `focus is on ${document.activeElement?.localName}[name=${(document.activeElement as HTMLIFrameElement | null)?.name}], not ${c.field}`, { timeout: 2000 });
+        await waitUntil(
+          () => document.activeElement === frame,
+          `focus is on ${document.activeElement?.localName}[name=${(document.activeElement as HTMLIFrameElement | null)?.name}], not ${c.field}`,
+          { timeout: 2000 },
+        );
         expect(frame.contentDocument!.activeElement, 'the input inside the iframe has the focus').to.equal(secureInput(el, c.field));
 
         const message = part(el, 'message')!;
@@ -348,7 +370,11 @@ describe('<mp-checkout> localization', () => {
       const { el, logId } = await renderCheckout({ attrs: { locale: 'en' } });
       await fillCard(el, { name: 'APRO', cvv: '' });
       clickPay(el);
-      await waitUntil(() => describedErrorText(el, part(el, 'security-code')) !== '', `no error under the security code; the message says "${messageText(el)}"`, { timeout: 5000 });
+      await waitUntil(
+        () => describedErrorText(el, part(el, 'security-code')) !== '',
+        `no error under the security code; the message says "${messageText(el)}"`,
+        { timeout: 5000 },
+      );
       expect(describedErrorText(el, part(el, 'security-code'))).to.equal('Enter the security code.');
       expect(secureInput(el, 'securityCode').getAttribute('aria-invalid')).to.equal('true');
       const frame = secureFrame(el, 'securityCode');
@@ -365,7 +391,11 @@ describe('<mp-checkout> localization', () => {
       await waitUntil(() => input.getAttribute('aria-invalid') === 'true', `the name is not marked; the message says "${messageText(el)}"`, { timeout: 5000 });
       await el.updateComplete;
       expect(describedErrorText(el, input)).to.equal('Ingresá un nombre válido.');
-      await waitUntil(() => el.shadowRoot!.activeElement === input, `focus is on ${el.shadowRoot!.activeElement?.localName ?? document.activeElement?.localName}, not the cardholder name`, { timeout: 2000 });
+      await waitUntil(
+        () => el.shadowRoot!.activeElement === input,
+        `focus is on ${el.shadowRoot!.activeElement?.localName ?? document.activeElement?.localName}, not the cardholder name`,
+        { timeout: 2000 },
+      );
       expect(document.activeElement).to.equal(el);
       expect(messageText(el)).to.equal('Ingresá un nombre válido.');
       for (const field of SECURE) expect(secureInput(el, field).getAttribute('aria-invalid'), field).to.not.equal('true');
@@ -411,7 +441,10 @@ describe('<mp-checkout> localization', () => {
       const multi = options.filter((text) => !text.startsWith('1 '));
       expect(multi.length, `options: ${options.join(' | ')}`).to.be.greaterThan(0);
       for (const text of multi) expect(text).to.match(/^\d+ meses de \$[\d,.]+ \(total: \$[\d,.]+\)/);
-      expect(options.some((text) => text.includes('sin intereses')), `no "sin intereses" among ${options.join(' | ')}`).to.equal(true);
+      expect(
+        options.some((text) => text.includes('sin intereses')),
+        `no "sin intereses" among ${options.join(' | ')}`,
+      ).to.equal(true);
 
       typeInto(select, '3');
       await el.updateComplete;

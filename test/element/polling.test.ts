@@ -119,8 +119,14 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
     // The first GET would have left after ~1 s, the second ~2 s later: watch past both.
     await sleep(3200);
     const log = await merchantRequests(logId);
-    expect(log.map((r) => r.method), 'only the payment POST; no status GET after the removal').to.deep.equal(['POST']);
-    expect(payments.map((e) => e.detail.status), 'no mp-payment after the removal').to.deep.equal(['in_process']);
+    expect(
+      log.map((r) => r.method),
+      'only the payment POST; no status GET after the removal',
+    ).to.deep.equal(['POST']);
+    expect(
+      payments.map((e) => e.detail.status),
+      'no mp-payment after the removal',
+    ).to.deep.equal(['in_process']);
     expect(activeElementTimers.size, `timers still pending after the removal: ${timers.describe()}`).to.equal(0);
   });
 
@@ -135,7 +141,10 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
 
     await sleep(3500);
     expect(await gets(logId), 'exactly the one GET that was in flight').to.equal(1);
-    expect(payments.map((e) => e.detail.status), 'no mp-payment from a removed element').to.deep.equal(['in_process']);
+    expect(
+      payments.map((e) => e.detail.status),
+      'no mp-payment from a removed element',
+    ).to.deep.equal(['in_process']);
     expect(activeElementTimers.size, `timers still pending after the removal: ${timers.describe()}`).to.equal(0);
   });
 
@@ -152,7 +161,10 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
     // The in-flight GET answers "in_process"; the next would leave ~2 s later and approve.
     await sleep(3500);
     expect(await gets(logId), 'no GET after reset()').to.equal(1);
-    expect(payments.map((e) => e.detail.status), 'no mp-payment after reset()').to.deep.equal(['in_process']);
+    expect(
+      payments.map((e) => e.detail.status),
+      'no mp-payment after reset()',
+    ).to.deep.equal(['in_process']);
     await el.updateComplete;
     expect(messageText(el), 'the fresh form shows no old result').to.equal('');
     expect(part(el, 'form')!.hidden, 'the fresh form stays visible').to.equal(false);
@@ -196,7 +208,10 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
       // What the buyer sees never changed, and offers no way to pay again.
       await el.updateComplete;
       expect(messages, 'the message never changed while polling failed').to.deep.equal([PROCESSING]);
-      expect(errors.map((e) => e.detail.code), 'no mp-error for a failed status poll').to.deep.equal([]);
+      expect(
+        errors.map((e) => e.detail.code),
+        'no mp-error for a failed status poll',
+      ).to.deep.equal([]);
       expect(payments.map((e) => e.detail.status)).to.deep.equal(['in_process']);
       expect(buttonWithText(el, 'Try again'), 'no "Try again"').to.equal(null);
       expect(buttonWithText(el, 'Use another card'), 'no "Use another card"').to.equal(null);
@@ -208,8 +223,14 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
       clickPay(el);
       await el.submit();
       await sleep(200);
-      expect(log.filter((r) => r.method === 'POST'), 'one POST before').to.have.length(1);
-      expect((await merchantRequests(logId)).filter((r) => r.method === 'POST'), 'still one POST').to.have.length(1);
+      expect(
+        log.filter((r) => r.method === 'POST'),
+        'one POST before',
+      ).to.have.length(1);
+      expect(
+        (await merchantRequests(logId)).filter((r) => r.method === 'POST'),
+        'still one POST',
+      ).to.have.length(1);
     });
   }
 });

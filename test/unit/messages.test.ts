@@ -1,13 +1,6 @@
 import { expect } from '@open-wc/testing';
 import i18next from 'i18next';
-import {
-  apiCauses,
-  fieldForStatusDetail,
-  isRetryableWithAnotherCard,
-  resultKind,
-  resultMessageKeys,
-  tokenErrors,
-} from '../../src/mercadopago/messages.js';
+import { apiCauses, fieldForStatusDetail, isRetryableWithAnotherCard, resultKind, resultMessageKeys, tokenErrors } from '../../src/mercadopago/messages.js';
 import { GENERIC_REJECTIONS } from '../helpers/status-details.js';
 
 const en: unknown = await (await fetch(new URL('../../locales/en.json', import.meta.url))).json();
@@ -179,9 +172,7 @@ describe('resultMessageKeys', () => {
 
   it('survives a hostile options object', () => {
     expect(resultMessageKeys('approved', 'accredited', null as never)[0]).to.equal('result.approved.accreditedNoDescriptor');
-    expect(resultMessageKeys('approved', 'accredited', { hasStatementDescriptor: 'yes' } as never)[0]).to.equal(
-      'result.approved.accreditedNoDescriptor',
-    );
+    expect(resultMessageKeys('approved', 'accredited', { hasStatementDescriptor: 'yes' } as never)[0]).to.equal('result.approved.accreditedNoDescriptor');
   });
 });
 
@@ -233,40 +224,60 @@ describe('fieldForStatusDetail / isRetryableWithAnotherCard', () => {
 describe('tokenErrors', () => {
   const E301 = { code: 'E301', field: 'cardNumber', key: 'tokenError.E301' };
   const table: Array<[string, unknown, unknown[]]> = [
-    ['array of {code, message}', [{ code: 'E301', message: 'invalid card number' }, { code: '224', message: 'x' }], [
-      E301,
-      { code: '224', field: 'securityCode', key: 'tokenError.224' },
-    ]],
-    ['{cause: [{code, description}]}', { cause: [{ code: '221', description: 'cardholder name empty' }, { code: 316 }] }, [
-      { code: '221', field: 'cardholderName', key: 'tokenError.221' },
-      { code: '316', field: 'cardholderName', key: 'tokenError.316' },
-    ]],
+    [
+      'array of {code, message}',
+      [
+        { code: 'E301', message: 'invalid card number' },
+        { code: '224', message: 'x' },
+      ],
+      [E301, { code: '224', field: 'securityCode', key: 'tokenError.224' }],
+    ],
+    [
+      '{cause: [{code, description}]}',
+      { cause: [{ code: '221', description: 'cardholder name empty' }, { code: 316 }] },
+      [
+        { code: '221', field: 'cardholderName', key: 'tokenError.221' },
+        { code: '316', field: 'cardholderName', key: 'tokenError.316' },
+      ],
+    ],
     ['{cause: "E301"}', { cause: 'E301' }, [E301]],
-    ['numeric codes', [{ code: 208 }, { code: 209 }, { code: 325 }, { code: 326 }], [
-      { code: '208', field: 'expirationDate', key: 'tokenError.208' },
-      { code: '209', field: 'expirationDate', key: 'tokenError.209' },
-      { code: '325', field: 'expirationDate', key: 'tokenError.325' },
-      { code: '326', field: 'expirationDate', key: 'tokenError.326' },
-    ]],
-    ['Error whose message has a code', new Error('Invalid parameter E302 (security code)'), [
-      { code: 'E302', field: 'securityCode', key: 'tokenError.E302' },
-    ]],
-    ['Error with a cause list (ES2022 cause)', new Error('failed', { cause: [{ code: 'E203' }] }), [
-      { code: 'E203', field: 'securityCode', key: 'tokenError.E203' },
-    ]],
+    [
+      'numeric codes',
+      [{ code: 208 }, { code: 209 }, { code: 325 }, { code: 326 }],
+      [
+        { code: '208', field: 'expirationDate', key: 'tokenError.208' },
+        { code: '209', field: 'expirationDate', key: 'tokenError.209' },
+        { code: '325', field: 'expirationDate', key: 'tokenError.325' },
+        { code: '326', field: 'expirationDate', key: 'tokenError.326' },
+      ],
+    ],
+    ['Error whose message has a code', new Error('Invalid parameter E302 (security code)'), [{ code: 'E302', field: 'securityCode', key: 'tokenError.E302' }]],
+    [
+      'Error with a cause list (ES2022 cause)',
+      new Error('failed', { cause: [{ code: 'E203' }] }),
+      [{ code: 'E203', field: 'securityCode', key: 'tokenError.E203' }],
+    ],
     ['plain string code', 'E301', [E301]],
     ['lowercase e-code', [{ code: 'e301' }], [E301]],
-    ['string with codes', 'errors: 212, 322 and 213', [
-      { code: '212', field: 'identificationType', key: 'tokenError.212' },
-      { code: '322', field: 'identificationType', key: 'tokenError.322' },
-      { code: '213', field: 'identificationNumber', key: 'tokenError.213' },
-    ]],
-    ['identification and issuer codes', [{ code: '214' }, { code: '323' }, { code: '324' }, { code: '220' }], [
-      { code: '214', field: 'identificationNumber', key: 'tokenError.214' },
-      { code: '323', field: 'identificationNumber', key: 'tokenError.323' },
-      { code: '324', field: 'identificationNumber', key: 'tokenError.324' },
-      { code: '220', field: 'issuer', key: 'tokenError.220' },
-    ]],
+    [
+      'string with codes',
+      'errors: 212, 322 and 213',
+      [
+        { code: '212', field: 'identificationType', key: 'tokenError.212' },
+        { code: '322', field: 'identificationType', key: 'tokenError.322' },
+        { code: '213', field: 'identificationNumber', key: 'tokenError.213' },
+      ],
+    ],
+    [
+      'identification and issuer codes',
+      [{ code: '214' }, { code: '323' }, { code: '324' }, { code: '220' }],
+      [
+        { code: '214', field: 'identificationNumber', key: 'tokenError.214' },
+        { code: '323', field: 'identificationNumber', key: 'tokenError.323' },
+        { code: '324', field: 'identificationNumber', key: 'tokenError.324' },
+        { code: '220', field: 'issuer', key: 'tokenError.220' },
+      ],
+    ],
     ['205', { cause: [{ code: 205 }] }, [{ code: '205', field: 'cardNumber', key: 'tokenError.205' }]],
     ['unknown code', [{ code: '999' }], [{ code: '999', key: 'tokenError._default' }]],
     ['unknown and known', [{ code: 'E301' }, { code: 'weird_code' }], [E301, { code: 'weird_code', key: 'tokenError._default' }]],
@@ -357,7 +368,18 @@ describe('apiCauses', () => {
   });
 
   it('no cause list → []', () => {
-    for (const body of [null, undefined, 'cause', 400, [], {}, { cause: [] }, { cause: null }, { causes: [{ code: 109 }] }, JSON.parse('{"__proto__": {"cause": [{"code": 109}]}}')]) {
+    for (const body of [
+      null,
+      undefined,
+      'cause',
+      400,
+      [],
+      {},
+      { cause: [] },
+      { cause: null },
+      { causes: [{ code: 109 }] },
+      JSON.parse('{"__proto__": {"cause": [{"code": 109}]}}'),
+    ]) {
       expect(apiCauses(body), JSON.stringify(body)).to.deep.equal([]);
     }
   });

@@ -12,13 +12,21 @@ type CardTokenData = Parameters<SecureFields['createCardToken']>[0];
 
 /** Test cards of mercadopago.md §4 (plus the MLA debit ones) → the brand each must resolve to. */
 const TEST_CARDS: Array<[SiteId, string, string]> = [
-  ['MLA', '5031755734530604', 'master'], ['MLA', VISA_MLA, 'visa'], ['MLA', '371180303257522', 'amex'],
-  ['MLA', '5287338310253304', 'debmaster'], ['MLA', '4002768694395619', 'debvisa'],
-  ['MLB', '5031433215406351', 'master'], ['MLB', '4235647728025682', 'visa'],
-  ['MLM', '5474925432670366', 'master'], ['MLM', '4075595716483764', 'visa'],
-  ['MLC', '5416752602582580', 'master'], ['MLC', '4168818844447115', 'visa'],
-  ['MCO', '5254133674403564', 'master'], ['MCO', '4013540682746260', 'visa'],
-  ['MPE', '4009175332806176', 'visa'], ['MLU', '4509953566233704', 'visa'],
+  ['MLA', '5031755734530604', 'master'],
+  ['MLA', VISA_MLA, 'visa'],
+  ['MLA', '371180303257522', 'amex'],
+  ['MLA', '5287338310253304', 'debmaster'],
+  ['MLA', '4002768694395619', 'debvisa'],
+  ['MLB', '5031433215406351', 'master'],
+  ['MLB', '4235647728025682', 'visa'],
+  ['MLM', '5474925432670366', 'master'],
+  ['MLM', '4075595716483764', 'visa'],
+  ['MLC', '5416752602582580', 'master'],
+  ['MLC', '4168818844447115', 'visa'],
+  ['MCO', '5254133674403564', 'master'],
+  ['MCO', '4013540682746260', 'visa'],
+  ['MPE', '4009175332806176', 'visa'],
+  ['MLU', '4509953566233704', 'visa'],
 ];
 
 const SITES: SiteId[] = ['MLA', 'MLB', 'MLM', 'MLC', 'MCO', 'MPE', 'MLU'];
@@ -84,7 +92,10 @@ describe('MercadoPagoDouble: payment methods, issuers, installments', () => {
     for (const [site, number, brand] of TEST_CARDS) {
       expect(luhn(number), number).to.equal(true);
       const answer = await new MercadoPagoDouble(key(site)).getPaymentMethods({ bin: number.slice(0, 8) });
-      expect(answer.results.map((m) => m.id), `${site} ${number}`).to.deep.equal([brand]);
+      expect(
+        answer.results.map((m) => m.id),
+        `${site} ${number}`,
+      ).to.deep.equal([brand]);
       expect(answer.paging?.total).to.equal(1);
     }
   });
@@ -181,10 +192,18 @@ describe('MercadoPagoDouble: payment methods, issuers, installments', () => {
     const mlb = await costs('MLB', '42356477');
     expect(mlb.map((c) => c.installments)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     const mlm = await costs('MLM', '40755957');
-    expect(mlm.map((c) => [c.installments, c.installment_rate === 0])).to.deep.equal([[1, true], [3, true], [6, true], [12, false]]);
+    expect(mlm.map((c) => [c.installments, c.installment_rate === 0])).to.deep.equal([
+      [1, true],
+      [3, true],
+      [6, true],
+      [12, false],
+    ]);
     for (const site of ['MLC', 'MCO', 'MPE'] as const) {
       const list = await costs(site, '41688188');
-      expect(list.slice(1).every((c) => c.installment_rate_collector?.includes('THIRD_PARTY')), site).to.equal(true);
+      expect(
+        list.slice(1).every((c) => c.installment_rate_collector?.includes('THIRD_PARTY')),
+        site,
+      ).to.equal(true);
     }
     for (const site of ['MLC', 'MCO'] as const) {
       for (const c of await costs(site, '41688188', '99999')) {
@@ -594,8 +613,14 @@ describe('MercadoPagoDouble: Secure Fields', () => {
     typeInSecureField(cvv.iframe, '123');
     const made = (await token({ cardholderName: 'APRO', identificationType: 'DNI', identificationNumber: '12345678' }))!;
     expect(made).to.include({
-      first_six_digits: '450995', last_four_digits: '3704', expiration_month: 12, status: 'active', luhn_validation: true, live_mode: false,
-      security_code_length: 3, public_key: key('MLA'),
+      first_six_digits: '450995',
+      last_four_digits: '3704',
+      expiration_month: 12,
+      status: 'active',
+      luhn_validation: true,
+      live_mode: false,
+      security_code_length: 3,
+      public_key: key('MLA'),
     });
     expect(made.expiration_year).to.equal(2000 + Number(FUTURE.slice(3)));
     expect(made.cardholder).to.deep.equal({ name: 'APRO', identification: { type: 'DNI', number: '12345678' } });
@@ -642,12 +667,18 @@ describe('MercadoPagoDouble: Secure Fields', () => {
     mounted.push(other);
     const request = { cardholderName: 'APRO', identificationType: 'DNI', identificationNumber: '12345678' };
     const error = await rejection(mp.fields.createCardToken(request, { group: elsewhere }));
-    expect((error as Array<{ code: string }>).map((e) => e.code), 'the other group has no typed number').to.include('205');
+    expect(
+      (error as Array<{ code: string }>).map((e) => e.code),
+      'the other group has no typed number',
+    ).to.include('205');
     expect((await token(request))!.last_four_digits).to.equal('3704');
   });
 
   it('tokenizes without identification in MLM and checks the CPF in MLB', async () => {
-    for (const [site, number, id] of [['MLM', '4075595716483764', undefined], ['MLB', '4235647728025682', '12345678909']] as const) {
+    for (const [site, number, id] of [
+      ['MLM', '4075595716483764', undefined],
+      ['MLB', '4235647728025682', '12345678909'],
+    ] as const) {
       const { card, exp, cvv } = mountAll(site);
       typeInSecureField(card.iframe, number);
       typeInSecureField(exp.iframe, FUTURE);
@@ -698,6 +729,8 @@ describe('MercadoPagoDouble: Secure Fields', () => {
 
   it('strict: a group with no mounted field cannot be tokenized', async () => {
     const error = await rejection(mp.fields.createCardToken({ cardholderName: 'APRO' }, { group }));
-    expect(error).to.have.property('message').that.matches(/No primary field found/);
+    expect(error)
+      .to.have.property('message')
+      .that.matches(/No primary field found/);
   });
 });
