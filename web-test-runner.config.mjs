@@ -30,17 +30,24 @@ export default {
   testFramework: { config: { timeout: 15_000 } },
   middleware: [sandboxMerchantMiddleware()],
   mimeTypes: { '**/*.json': 'json' },
-  plugins: [
-    esbuildPlugin({ ts: true, target: 'esnext', tsconfig: 'tsconfig.json' }),
-    sdkJsAsEsm,
-  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'esnext', tsconfig: 'tsconfig.json' }), sdkJsAsEsm],
   browsers: [
     chromeLauncher({
       launchOptions: {
         executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
         headless: true,
         // Test pages run side by side; background pages must keep their timers and animation frames.
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          '--disable-sync',
+          '--disable-background-timer-throttling',
+          '--disable-renderer-backgrounding',
+          '--disable-backgrounding-occluded-windows',
+        ],
       },
       async createPage({ context }) {
         const page = await context.newPage();

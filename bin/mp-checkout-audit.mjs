@@ -68,6 +68,7 @@ function parseArgs(argv) {
 
 /** Every <mp-checkout> on the page, also inside open shadow roots. */
 function findCheckouts() {
+  /* global document -- this function runs in the page, not in Node */
   const found = [];
   const visit = (root) => {
     for (const el of root.querySelectorAll('*')) {
@@ -122,7 +123,10 @@ function printChecklist(report) {
     for (const entry of el.entries) lines.push(`  ${symbolOf(entry)} ${entry.id.padEnd(6)} ${entry.severity.padEnd(8)} ${entry.message}`);
   }
   const { errors, warnings } = report;
-  lines.push('', `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${report.elements.length} element${report.elements.length === 1 ? '' : 's'}`);
+  lines.push(
+    '',
+    `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${report.elements.length} element${report.elements.length === 1 ? '' : 's'}`,
+  );
   process.stdout.write(lines.join('\n') + '\n');
 }
 

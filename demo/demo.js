@@ -13,24 +13,37 @@ const CARDS = {
 };
 const IDS = { MLA: 'DNI 12345678', MLB: 'CPF 12345678909', MLM: '—' };
 const NAMES = [
-  ['APRO', 'approved'], ['OTHE', 'rejected (other reason)'], ['CONT', 'pending → approved (polling)'],
-  ['CHAL', '3-D Secure challenge'], ['CALL', 'call to authorize'], ['FUND', 'insufficient funds'],
-  ['SECU', 'bad security code'], ['EXPI', 'bad expiry date'], ['FORM', 'bad form data'], ['CARD', 'bad card number'],
-  ['INST', 'installments not allowed'], ['DUPL', 'duplicated payment'], ['LOCK', 'card disabled'],
-  ['CTNA', 'card type not allowed'], ['ATTE', 'max attempts'], ['BLAC', 'blacklisted'],
+  ['APRO', 'approved'],
+  ['OTHE', 'rejected (other reason)'],
+  ['CONT', 'pending → approved (polling)'],
+  ['CHAL', '3-D Secure challenge'],
+  ['CALL', 'call to authorize'],
+  ['FUND', 'insufficient funds'],
+  ['SECU', 'bad security code'],
+  ['EXPI', 'bad expiry date'],
+  ['FORM', 'bad form data'],
+  ['CARD', 'bad card number'],
+  ['INST', 'installments not allowed'],
+  ['DUPL', 'duplicated payment'],
+  ['LOCK', 'card disabled'],
+  ['CTNA', 'card type not allowed'],
+  ['ATTE', 'max attempts'],
+  ['BLAC', 'blacklisted'],
 ];
 
 function renderTestData(site) {
   const names = document.getElementById('names');
-  names.replaceChildren(...NAMES.map(([name, result]) => {
-    const row = document.createElement('tr');
-    for (const text of [name, result]) {
-      const cell = document.createElement('td');
-      cell.textContent = text;
-      row.append(cell);
-    }
-    return row;
-  }));
+  names.replaceChildren(
+    ...NAMES.map(([name, result]) => {
+      const row = document.createElement('tr');
+      for (const text of [name, result]) {
+        const cell = document.createElement('td');
+        cell.textContent = text;
+        row.append(cell);
+      }
+      return row;
+    }),
+  );
   const cards = document.getElementById('cards');
   const items = [...CARDS[site], `ID: ${IDS[site] ?? '123456789'}`];
   cards.replaceChildren(...items.map((text) => Object.assign(document.createElement('li'), { textContent: text })));

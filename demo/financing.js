@@ -15,8 +15,11 @@ const SITES = {
     title: 'mp-checkout — financiación en Argentina (CFT y TEA)',
     heading: 'Financiación en Argentina: CFT y TEA',
     intro: [
-      'Argentina (MLA), pesos, ', ['code', 'locale="es-AR"'], '. Al elegir las cuotas, el bloque de financiación muestra el ' +
-        'precio de contado, el precio total financiado, la cantidad y el monto de las cuotas, la TEA y el ', ['strong', 'CFT'],
+      'Argentina (MLA), pesos, ',
+      ['code', 'locale="es-AR"'],
+      '. Al elegir las cuotas, el bloque de financiación muestra el ' +
+        'precio de contado, el precio total financiado, la cantidad y el monto de las cuotas, la TEA y el ',
+      ['strong', 'CFT'],
       ' destacado, como pide la Resolución E 51/2017. Todo corre en el sandbox: sin red, sin credenciales, sin dinero.',
     ],
     order: { number: '2051', id: 'bike-1', title: 'Bicicleta urbana', amount: '250000.00', payer: ['Ana', 'García'] },
@@ -49,7 +52,9 @@ const SITES = {
     title: 'mp-checkout — parcelamento no Brasil',
     heading: 'Parcelamento no Brasil',
     intro: [
-      'Brasil (MLB), reais, ', ['code', 'locale="pt-BR"'], '. Cada opção mostra o número de parcelas, o valor da parcela e o ' +
+      'Brasil (MLB), reais, ',
+      ['code', 'locale="pt-BR"'],
+      '. Cada opção mostra o número de parcelas, o valor da parcela e o ' +
         'total; a opção escolhida mostra o preço à vista, o total parcelado, a TEA e o CET. Tudo roda no sandbox: sem rede, ' +
         'sem credenciais, sem dinheiro.',
     ],
@@ -77,7 +82,9 @@ const SITES = {
     title: 'mp-checkout — meses sin intereses en México',
     heading: 'Meses sin intereses en México',
     intro: [
-      'México (MLM), pesos mexicanos, ', ['code', 'locale="es-MX"'], '. Solo las mensualidades sin costo dicen “sin intereses”; ' +
+      'México (MLM), pesos mexicanos, ',
+      ['code', 'locale="es-MX"'],
+      '. Solo las mensualidades sin costo dicen “sin intereses”; ' +
         'la opción con interés muestra su total, la TEA y el CFT. En México no se pide documento. Todo corre en el sandbox: ' +
         'sin red, sin credenciales, sin dinero.',
     ],
@@ -150,7 +157,10 @@ function render(site, data) {
     el('h3', {}, installments.heading),
     table(installments.columns, installments.rows),
     el('h3', {}, names.heading),
-    table(names.columns, NAMES.map((name, i) => [name, names.results[i]])),
+    table(
+      names.columns,
+      NAMES.map((name, i) => [name, names.results[i]]),
+    ),
   );
 }
 

@@ -37,7 +37,8 @@ function flag(params, name) {
 }
 
 const DISCLOSURES = {
-  text: () => el('p', { slot: 'price-disclosure' }, 'Cash price, total financed price, installments, TEA and ', el('strong', {}, 'CFT'), ' as published by the store.'),
+  text: () =>
+    el('p', { slot: 'price-disclosure' }, 'Cash price, total financed price, installments, TEA and ', el('strong', {}, 'CFT'), ' as published by the store.'),
   empty: () => el('div', { slot: 'price-disclosure', 'data-replace': '' }),
 };
 

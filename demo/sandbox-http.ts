@@ -39,7 +39,6 @@ function parseJson(text: string): unknown {
 
 /** `merchant`: pass the one the reference server's sandbox gateway uses, so its payments' 3DS pages work. */
 export function createSandboxHttp(merchant: SandboxMerchant = createSandboxMerchant()) {
-
   return function handle(ask: HttpAsk): HttpAnswer | undefined {
     const { method, url } = ask;
     if (method === 'POST' && url.pathname.endsWith('/process_payment')) {
@@ -71,8 +70,7 @@ export function createSandboxHttp(merchant: SandboxMerchant = createSandboxMerch
   };
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function challengePage(creq: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandbox bank verification</title>

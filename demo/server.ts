@@ -81,9 +81,24 @@ async function serveFile(pathname: string, res: ServerResponse): Promise<boolean
 
 /** The demo shop's orders: each demo page pays one of these (its `external-reference`), re-priced by the server. */
 export const DEMO_ORDERS: readonly NewOrder[] = [
-  { external_reference: 'order-1042', amount: 15000, description: 'Yerba mate kit', items: [{ id: 'kit-1', title: 'Yerba mate kit', quantity: 1, unit_price: 15000 }] },
-  { external_reference: 'order-2051', amount: 250000, description: 'Bicicleta urbana', items: [{ id: 'bike-1', title: 'Bicicleta urbana', quantity: 1, unit_price: 250000 }] },
-  { external_reference: 'order-3107', amount: 1200, description: 'Fone de ouvido', items: [{ id: 'fone-1', title: 'Fone de ouvido', quantity: 1, unit_price: 1200 }] },
+  {
+    external_reference: 'order-1042',
+    amount: 15000,
+    description: 'Yerba mate kit',
+    items: [{ id: 'kit-1', title: 'Yerba mate kit', quantity: 1, unit_price: 15000 }],
+  },
+  {
+    external_reference: 'order-2051',
+    amount: 250000,
+    description: 'Bicicleta urbana',
+    items: [{ id: 'bike-1', title: 'Bicicleta urbana', quantity: 1, unit_price: 250000 }],
+  },
+  {
+    external_reference: 'order-3107',
+    amount: 1200,
+    description: 'Fone de ouvido',
+    items: [{ id: 'fone-1', title: 'Fone de ouvido', quantity: 1, unit_price: 1200 }],
+  },
   { external_reference: 'order-4420', amount: 6000, description: 'Cafetera', items: [{ id: 'cafe-1', title: 'Cafetera', quantity: 1, unit_price: 6000 }] },
 ];
 
@@ -106,7 +121,7 @@ export async function startDemoServer(port: number, host = '127.0.0.1'): Promise
     log: (level, event, fields) => void (level !== 'info' && consoleLogger(level, event, fields)),
   });
   let origin = 'http://localhost';
-  const server = createServer(async (req, res) => {
+  const respond = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (MERCHANT_ROUTES.has(url.pathname)) {
@@ -129,7 +144,8 @@ export async function startDemoServer(port: number, host = '127.0.0.1'): Promise
       res.writeHead(500, { 'Content-Type': 'text/plain' });
       res.end('server error');
     }
-  });
+  };
+  const server = createServer((req, res) => void respond(req, res));
   return new Promise((done) => {
     server.listen(port, host, () => {
       const address = server.address();
@@ -149,7 +165,7 @@ export async function startDemoServer(port: number, host = '127.0.0.1'): Promise
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 8080);
-  startDemoServer(port).then(({ url }) => {
+  void startDemoServer(port).then(({ url }) => {
     console.log(`mp-checkout demo (sandbox) listening on ${url}`);
   });
 }

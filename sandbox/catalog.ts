@@ -17,14 +17,7 @@
  * string (`exclusion_pattern`, `merchant_account_id`) the double sends `null` too, so the element
  * meets what production sends rather than what the types promise.
  */
-import type {
-  IdentificationType,
-  InstallmentsOption,
-  Issuer,
-  PayerCost,
-  PaymentMethod,
-  PaymentMethodSettings,
-} from '../src/mercadopago/sdk-types.js';
+import type { IdentificationType, InstallmentsOption, Issuer, PayerCost, PaymentMethod, PaymentMethodSettings } from '../src/mercadopago/sdk-types.js';
 
 type PaymentTypeId = 'credit_card' | 'debit_card' | 'prepaid_card';
 /** The issuer a payment method names as its own (`getPaymentMethods`, `getInstallments`). */
@@ -54,26 +47,100 @@ interface SiteInfo {
 }
 
 export const SITES: Record<SiteId, SiteInfo> = {
-  MLA: { currency: 'ARS', decimals: 2, locale: 'es-AR', installmentWord: ['cuota', 'cuotas'], freeWord: 'sin interés', minAmount: 0.5, maxAmount: 60_000_000, minInstallment: 1 },
-  MLB: { currency: 'BRL', decimals: 2, locale: 'pt-BR', installmentWord: ['parcela', 'parcelas'], freeWord: 'sem juros', minAmount: 0.5, maxAmount: 60_000, minInstallment: 5 },
-  MLM: { currency: 'MXN', decimals: 2, locale: 'es-MX', installmentWord: ['mensualidad', 'mensualidades'], freeWord: 'sin intereses', minAmount: 5, maxAmount: 300_000, minInstallment: 1 },
-  MLC: { currency: 'CLP', decimals: 0, locale: 'es-CL', installmentWord: ['cuota', 'cuotas'], freeWord: 'sin interés', minAmount: 50, maxAmount: 20_000_000, minInstallment: 100 },
-  MCO: { currency: 'COP', decimals: 0, locale: 'es-CO', installmentWord: ['cuota', 'cuotas'], freeWord: 'sin interés', minAmount: 1_000, maxAmount: 50_000_000, minInstallment: 1_000 },
-  MPE: { currency: 'PEN', decimals: 2, locale: 'es-PE', installmentWord: ['cuota', 'cuotas'], freeWord: 'sin interés', minAmount: 2, maxAmount: 60_000, minInstallment: 1 },
-  MLU: { currency: 'UYU', decimals: 2, locale: 'es-UY', installmentWord: ['cuota', 'cuotas'], freeWord: 'sin interés', minAmount: 15, maxAmount: 300_000, minInstallment: 10 },
+  MLA: {
+    currency: 'ARS',
+    decimals: 2,
+    locale: 'es-AR',
+    installmentWord: ['cuota', 'cuotas'],
+    freeWord: 'sin interés',
+    minAmount: 0.5,
+    maxAmount: 60_000_000,
+    minInstallment: 1,
+  },
+  MLB: {
+    currency: 'BRL',
+    decimals: 2,
+    locale: 'pt-BR',
+    installmentWord: ['parcela', 'parcelas'],
+    freeWord: 'sem juros',
+    minAmount: 0.5,
+    maxAmount: 60_000,
+    minInstallment: 5,
+  },
+  MLM: {
+    currency: 'MXN',
+    decimals: 2,
+    locale: 'es-MX',
+    installmentWord: ['mensualidad', 'mensualidades'],
+    freeWord: 'sin intereses',
+    minAmount: 5,
+    maxAmount: 300_000,
+    minInstallment: 1,
+  },
+  MLC: {
+    currency: 'CLP',
+    decimals: 0,
+    locale: 'es-CL',
+    installmentWord: ['cuota', 'cuotas'],
+    freeWord: 'sin interés',
+    minAmount: 50,
+    maxAmount: 20_000_000,
+    minInstallment: 100,
+  },
+  MCO: {
+    currency: 'COP',
+    decimals: 0,
+    locale: 'es-CO',
+    installmentWord: ['cuota', 'cuotas'],
+    freeWord: 'sin interés',
+    minAmount: 1_000,
+    maxAmount: 50_000_000,
+    minInstallment: 1_000,
+  },
+  MPE: {
+    currency: 'PEN',
+    decimals: 2,
+    locale: 'es-PE',
+    installmentWord: ['cuota', 'cuotas'],
+    freeWord: 'sin interés',
+    minAmount: 2,
+    maxAmount: 60_000,
+    minInstallment: 1,
+  },
+  MLU: {
+    currency: 'UYU',
+    decimals: 2,
+    locale: 'es-UY',
+    installmentWord: ['cuota', 'cuotas'],
+    freeWord: 'sin interés',
+    minAmount: 15,
+    maxAmount: 300_000,
+    minInstallment: 10,
+  },
 };
 
 // ---------------------------------------------------------------- identification types (mercadopago.md §5)
 
-const idType = (id: string, type: 'number' | 'string', min_length: number, max_length: number, name = id): IdentificationType =>
-  ({ id, name, type, min_length, max_length });
+const idType = (id: string, type: 'number' | 'string', min_length: number, max_length: number, name = id): IdentificationType => ({
+  id,
+  name,
+  type,
+  min_length,
+  max_length,
+});
 
 /**
  * Lengths follow the real API, loosened only where the documented test ID (123456789) would not fit,
  * so the test data of mercadopago.md §4 always tokenizes.
  */
 const IDENTIFICATION_TYPES: Record<SiteId, IdentificationType[]> = {
-  MLA: [idType('DNI', 'number', 7, 8), idType('CI', 'number', 1, 9), idType('LC', 'number', 6, 7), idType('LE', 'number', 6, 7), idType('Otro', 'number', 5, 20)],
+  MLA: [
+    idType('DNI', 'number', 7, 8),
+    idType('CI', 'number', 1, 9),
+    idType('LC', 'number', 6, 7),
+    idType('LE', 'number', 6, 7),
+    idType('Otro', 'number', 5, 20),
+  ],
   MLB: [idType('CPF', 'number', 11, 11), idType('CNPJ', 'number', 14, 14)],
   MLM: [],
   MLC: [idType('RUT', 'string', 7, 12), idType('Otro', 'string', 5, 20)],
@@ -128,7 +195,11 @@ const AMEX: MethodDef = { id: 'amex', name: 'American Express', type: 'credit_ca
 const METHODS: Record<SiteId, MethodDef[]> = {
   MLA: [
     {
-      id: 'debmaster', name: 'Mastercard Débito', type: 'debit_card', logo: 'debmaster', settings: settings(MLA_DEBMASTER, 16, 3),
+      id: 'debmaster',
+      name: 'Mastercard Débito',
+      type: 'debit_card',
+      logo: 'debmaster',
+      settings: settings(MLA_DEBMASTER, 16, 3),
       needsIssuer: true,
       issuers: [
         { id: 338, name: 'Banco Galicia' },
@@ -209,7 +280,7 @@ export function paymentMethodsForBin(site: SiteId, bin: string): PaymentMethod[]
 /** Brand guess from the first digits, for token data (no site needed; never more than the brand). */
 export function guessBrand(digits: string): string | null {
   if (/^3[47]/.test(digits)) return 'amex';
-  if (/^4/.test(digits)) return 'visa';
+  if (digits.startsWith('4')) return 'visa';
   if (new RegExp(MASTER_PATTERN).test(digits)) return 'master';
   return null;
 }
@@ -243,16 +314,16 @@ interface PlanDef {
 const mp = (installments: number, tea: number, withTna = false): PlanDef => ({ installments, tea, collector: 'MERCADOPAGO', withTna });
 /** Plans where the card issuer finances: Mercado Pago charges no rate, the bank may add interest. */
 const bank = (installments: number): PlanDef => ({
-  installments, tea: 0, collector: 'THIRD_PARTY', extraLabels: ['recommended_interest_installment_with_some_banks'],
+  installments,
+  tea: 0,
+  collector: 'THIRD_PARTY',
+  extraLabels: ['recommended_interest_installment_with_some_banks'],
 });
 
 const PLANS: Record<SiteId, PlanDef[]> = {
   // One interest-free promotion with >1 installments (3), the rest financed; TNA shown on the longer plans.
   MLA: [mp(1, 0), mp(3, 0), mp(6, 81.2, true), mp(9, 84.5, true), mp(12, 88.9, true)],
-  MLB: [
-    { ...mp(1, 0), extraLabels: ['recommended_installment'] },
-    ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => mp(n, 42.58)),
-  ],
+  MLB: [{ ...mp(1, 0), extraLabels: ['recommended_installment'] }, ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => mp(n, 42.58))],
   // "Meses sin intereses" up to 6, then one financed plan.
   MLM: [mp(1, 0), mp(3, 0), mp(6, 0), mp(12, 39.9)],
   MLC: [mp(1, 0), bank(3), bank(6), bank(12)],
@@ -293,7 +364,10 @@ function payerCost(site: SiteId, plan: PlanDef, amount: number, methodId: string
   const totalAmount = round(amount * (1 + installmentRate / 100), info.decimals);
   const installmentAmount = round(totalAmount / n, info.decimals);
   const money = new Intl.NumberFormat(info.locale, {
-    style: 'currency', currency: info.currency, minimumFractionDigits: info.decimals, maximumFractionDigits: info.decimals,
+    style: 'currency',
+    currency: info.currency,
+    minimumFractionDigits: info.decimals,
+    maximumFractionDigits: info.decimals,
   });
   const word = info.installmentWord[n === 1 ? 0 : 1];
   const free = n > 1 && installmentRate === 0 && plan.collector === 'MERCADOPAGO' ? ` ${info.freeWord}` : '';
@@ -326,12 +400,14 @@ export function installmentsFor(site: SiteId, amount: number, bin: string, payme
   const payer_costs = plans
     .map((plan) => payerCost(site, plan, amount, def.id))
     .filter((cost) => amount >= cost.min_allowed_amount && amount <= cost.max_allowed_amount);
-  return [{
-    payment_method_id: def.id,
-    payment_type_id: def.type,
-    issuer: defaultIssuer(site, def),
-    processing_mode: 'aggregator',
-    merchant_account_id: NULL_STRING,
-    payer_costs,
-  }];
+  return [
+    {
+      payment_method_id: def.id,
+      payment_type_id: def.type,
+      issuer: defaultIssuer(site, def),
+      processing_mode: 'aggregator',
+      merchant_account_id: NULL_STRING,
+      payer_costs,
+    },
+  ];
 }

@@ -79,10 +79,15 @@ export const TEST_CARDHOLDER_NAMES: readonly string[] = Object.keys(OUTCOMES);
 
 /** A CReq-like blob (base64 JSON as in EMV 3DS); `acsTransID` is the payment id so the 3DS page can find it. */
 function challengeRequest(paymentId: number): string {
-  return btoa(JSON.stringify({
-    messageType: 'CReq', messageVersion: '2.1.0', challengeWindowSize: '04',
-    threeDSServerTransID: randomUuid(), acsTransID: String(paymentId),
-  }));
+  return btoa(
+    JSON.stringify({
+      messageType: 'CReq',
+      messageVersion: '2.1.0',
+      challengeWindowSize: '04',
+      threeDSServerTransID: randomUuid(),
+      acsTransID: String(paymentId),
+    }),
+  );
 }
 
 /** The payment id inside a sandbox `creq`, or null (for the 3DS page; never throws). */
@@ -100,8 +105,8 @@ export function paymentIdFromChallengeRequest(creq: unknown): string | null {
 function randomUuid(): string {
   const b = new Uint8Array(16);
   crypto.getRandomValues(b);
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
   const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
@@ -143,7 +148,7 @@ export function createSandboxMerchant(): SandboxMerchant {
   const usedTokens = new Map<string, string>();
   const seed = new Uint32Array(1);
   crypto.getRandomValues(seed);
-  let nextId = 1_300_000_000 + (seed[0]! % 100_000_000);
+  let nextId = 1_300_000_000 + (seed[0] % 100_000_000);
 
   // Replies are handed out as copies so a caller mutating one cannot change what a replay returns.
   const copy = (r: EndpointResponse): EndpointResponse => ({ status: r.status, body: structuredClone(r.body) });

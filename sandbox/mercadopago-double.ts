@@ -52,18 +52,17 @@ import type {
   SdkLocale,
   ValidityCause,
 } from '../src/mercadopago/sdk-types.js';
-import {
-  guessBrand,
-  identificationTypes,
-  installmentsFor,
-  issuersFor,
-  paymentMethodsForBin,
-  type SiteId,
-} from './catalog.js';
+import { guessBrand, identificationTypes, installmentsFor, issuersFor, paymentMethodsForBin, type SiteId } from './catalog.js';
 import { encodeSandboxToken } from './token.js';
 
 const LOCALE_SITES: Record<string, SiteId> = {
-  'es-AR': 'MLA', 'pt-BR': 'MLB', 'es-MX': 'MLM', 'es-CL': 'MLC', 'es-CO': 'MCO', 'es-PE': 'MPE', 'es-UY': 'MLU',
+  'es-AR': 'MLA',
+  'pt-BR': 'MLB',
+  'es-MX': 'MLM',
+  'es-CL': 'MLC',
+  'es-CO': 'MCO',
+  'es-PE': 'MPE',
+  'es-UY': 'MLU',
 };
 
 /** A test key may name its site (`TEST-MLB-…`); otherwise the locale decides, as a real key's account would. */
@@ -111,7 +110,16 @@ const AUTOCOMPLETE: Record<SecureFieldType, string> = {
 
 /** The style keys MP forwards into the iframe (others are ignored, as by the real SDK). */
 const INPUT_STYLE_KEYS = [
-  'color', 'font-family', 'font-size', 'font-style', 'font-variant', 'font-weight', 'margin', 'padding', 'width', 'text-align',
+  'color',
+  'font-family',
+  'font-size',
+  'font-style',
+  'font-variant',
+  'font-weight',
+  'margin',
+  'padding',
+  'width',
+  'text-align',
 ] as const;
 
 const INVALID_BORDER = '#d93025';
@@ -138,7 +146,7 @@ const mountedFields = new Map<string, Map<SecureFieldType, () => FieldReading>>(
 
 function groupFields(group: string): Map<SecureFieldType, () => FieldReading> {
   let fields = mountedFields.get(group);
-  if (!fields) mountedFields.set(group, (fields = new Map()));
+  if (!fields) mountedFields.set(group, (fields = new Map<SecureFieldType, () => FieldReading>()));
   return fields;
 }
 
@@ -155,7 +163,7 @@ interface FieldListener {
 let fieldListeners: FieldListener[] = [];
 
 /** The events each field type accepts in `on` (v2.0.0: `default` plus `cardNumber: ["binChange"]`). */
-const FIELD_EVENTS: readonly (keyof FieldEventMap)[] = ['focus', 'blur', 'ready', 'validityChange', 'error', 'change', 'paste'];
+const FIELD_EVENTS: ReadonlyArray<keyof FieldEventMap> = ['focus', 'blur', 'ready', 'validityChange', 'error', 'change', 'paste'];
 
 function triggerFieldEvent<K extends keyof FieldEventMap>(group: string, type: SecureFieldType, event: K, data: FieldEventMap[K]): void {
   const listener = fieldListeners.find((l) => l.group === group && l.type === type && l.event === event);
@@ -173,7 +181,14 @@ function triggerFieldEvent<K extends keyof FieldEventMap>(group: string, type: S
 /** The settings shapes fields.md documents for `update`; anything else is ignored with a warning. */
 function isCardNumberSettings(value: unknown): value is CardNumberSettings {
   const v = value as Partial<CardNumberSettings> | null;
-  return typeof v === 'object' && v !== null && Number.isInteger(v.length) && v.length! >= 8 && v.length! <= 19 && (v.validation === 'standard' || v.validation === 'none');
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Number.isInteger(v.length) &&
+    v.length! >= 8 &&
+    v.length! <= 19 &&
+    (v.validation === 'standard' || v.validation === 'none')
+  );
 }
 
 function isSecurityCodeSettings(value: unknown): value is SecurityCodeSettings {
@@ -271,9 +286,7 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
       const problem = expiryProblem(digits);
       return problem ? [{ cause: 'invalid_value', message: `The expiration ${problem} is invalid` }] : [];
     }
-    return digits.length === cvvLength(codeSettings)
-      ? []
-      : [{ cause: 'invalid_length', message: 'The security code has an invalid length' }];
+    return digits.length === cvvLength(codeSettings) ? [] : [{ cause: 'invalid_length', message: 'The security code has an invalid length' }];
   }
 
   /**
@@ -318,13 +331,13 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
     const hasLetters = /[^\d\s./-]/.test(raw);
     let next = raw.replace(/\D/g, '');
     const fullYear = type === 'expirationDate' ? /^\s*(\d{1,2})\s*\/\s*(\d{4})\s*$/.exec(raw) : null;
-    if (fullYear) next = fullYear[1]!.padStart(2, '0') + fullYear[2]!.slice(2);
+    if (fullYear) next = fullYear[1].padStart(2, '0') + fullYear[2].slice(2);
     setDigits(next.slice(0, maxDigits()), hasLetters);
     // Reformatting moves the caret to the end; put it back after the same number of digits.
     const formatted = input.value;
     if (input.ownerDocument.activeElement === input) {
       let pos = 0;
-      for (let seen = 0; pos < formatted.length && seen < caretDigits; pos++) if (/\d/.test(formatted[pos]!)) seen++;
+      for (let seen = 0; pos < formatted.length && seen < caretDigits; pos++) if (/\d/.test(formatted[pos])) seen++;
       input.setSelectionRange(pos, pos);
     }
   }
@@ -336,7 +349,7 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
       if (typeof value === 'string') input.style.setProperty(key, value);
     }
     iframe.style.height = typeof style.height === 'string' ? style.height : '40px';
-    if (styleSheet && styleSheet.cssRules.length === 0) styleSheet.insertRule('input::placeholder {}');
+    if (styleSheet?.cssRules.length === 0) styleSheet.insertRule('input::placeholder {}');
     const placeholderRule = styleSheet?.cssRules[0] as CSSStyleRule | undefined;
     // Set through CSSOM (not a CSS string), so a hostile value cannot inject rules.
     if (placeholderRule) placeholderRule.style.setProperty('color', style['placeholder-color'] ?? '');
@@ -354,7 +367,7 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
   /** Builds the iframe's document; runs after mount and after every reload (a DOM move blanks the iframe). */
   function render(): void {
     const doc = iframe?.contentDocument;
-    if (!iframe || !doc || (input && input.ownerDocument === doc)) return;
+    if (!iframe || !doc || input?.ownerDocument === doc) return;
     const reloaded = input !== null;
     const html = doc.documentElement;
     const body = doc.body ?? html.appendChild(doc.createElement('body'));
@@ -370,8 +383,14 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
     field.setAttribute('aria-label', options.srLabel ?? FIELD_TEXT[language][type]);
     field.setAttribute('aria-required', String(options.ariaRequired ?? true));
     Object.assign(field.style, {
-      boxSizing: 'border-box', width: '100%', height: '100%', margin: '0', padding: '0 8px',
-      border: '1px solid transparent', background: 'transparent', color: 'inherit',
+      boxSizing: 'border-box',
+      width: '100%',
+      height: '100%',
+      margin: '0',
+      padding: '0 8px',
+      border: '1px solid transparent',
+      background: 'transparent',
+      color: 'inherit',
       font: '16px system-ui, sans-serif',
     });
     field.addEventListener('input', onInput);
@@ -387,7 +406,7 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
     styleSheet = null;
     try {
       // Constructed sheets are allowed under a strict style-src; they are the only way to style ::placeholder.
-      const FrameSheet = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet;
+      const FrameSheet = doc.defaultView?.CSSStyleSheet;
       if (FrameSheet) {
         styleSheet = new FrameSheet();
         doc.adoptedStyleSheets = [styleSheet];
@@ -409,7 +428,7 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
       if (iframe) throw sdkError(`Field '${type}' already mounted`);
       const container = typeof containerId === 'string' && containerId ? document.getElementById(containerId) : null;
       // The real SDK swallows mount errors: a warning, no exception, and a field that never gets ready.
-      if (!container || container.tagName !== 'DIV') {
+      if (container?.tagName !== 'DIV') {
         const why = container ? '[Fields] The container must be a div' : 'Container not found';
         console.warn(`MercadoPago.js - Error when mounting field ${String(containerId)}: ${why}`);
         return field;
@@ -471,8 +490,9 @@ function createSecureField(type: SecureFieldType, options: SecureFieldOptions, l
     on(event, callback) {
       const allowed = type === 'cardNumber' ? [...FIELD_EVENTS, 'binChange'] : FIELD_EVENTS;
       if (!allowed.includes(event)) console.warn(`MercadoPago.js - Error when adding on function : [Fields] ${String(event)} event is not valid for ${type}`);
-      else if (typeof callback !== 'function') console.warn(`MercadoPago.js - Error when adding on function : [Fields] You must pass a function arg for ${type}`);
-      else fieldListeners.push({ group, type, event, callback: callback as (data: never) => void });
+      else if (typeof callback !== 'function')
+        console.warn(`MercadoPago.js - Error when adding on function : [Fields] You must pass a function arg for ${type}`);
+      else fieldListeners.push({ group, type, event, callback });
       return field;
     },
 
@@ -572,11 +592,11 @@ function tokenize(site: SiteId, publicKey: string, fields: Map<SecureFieldType, 
   else if (name.length > 60 || !NAME_PATTERN.test(name)) errors.push({ code: '316', message: 'invalid parameter cardholderName' });
 
   errors.push(...checkIdentification(site, request?.identificationType, request?.identificationNumber));
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- MercadoPago.js rejects with the array of causes, not an Error
   if (errors.length > 0) throw errors;
 
-  const identification = site === 'MLM'
-    ? undefined
-    : { type: request.identificationType!.trim(), number: request.identificationNumber!.replace(/[\s.-]/g, '') };
+  const identification =
+    site === 'MLM' ? undefined : { type: request.identificationType!.trim(), number: request.identificationNumber!.replace(/[\s.-]/g, '') };
   const month = Number(exp.slice(0, 2));
   const year = 2000 + Number(exp.slice(2, 4));
   const now = new Date();
@@ -648,6 +668,7 @@ export class MercadoPagoDouble implements MercadoPagoInstance {
         const group = typeof options === 'string' ? options : typeof options?.group === 'string' ? options.group : DEFAULT_GROUP;
         const fields = groupFields(group);
         if (fields.size === 0) {
+          // eslint-disable-next-line @typescript-eslint/only-throw-error -- MercadoPago.js throws this plain object, not an Error
           throw { message: "No primary field found. Please create and mount one before calling 'createCardToken'. Ignoring call..." };
         }
         return tokenize(site, publicKey, fields, request);

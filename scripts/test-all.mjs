@@ -1,6 +1,8 @@
 // `npm test`: every check, in order, then one closing line `tests: N passed, N failed`.
-//   typecheck → build → bundle-size budget → manifest drift → browser tests (unit + element,
-//   web-test-runner in Chromium) → end-to-end tests (built bundle + demo server) → reference server
+//   typecheck → lint (ESLint: type-checked typescript-eslint, Lit, web-component, Lit a11y and
+//   browser-compat rules; Prettier's format check; lit-analyzer on the Lit templates) → build →
+//   bundle-size budget → manifest drift → browser tests (unit + element, web-test-runner in
+//   Chromium) → end-to-end tests (built bundle + demo server) → reference server
 //   (server/: its typecheck and its node:test suite on PGlite, PostgreSQL, workerd and under load)
 //   → WordPress plugin tests (PHP's CLI).
 // The exit code is the verdict. Each step runs even if an earlier one failed, so one run shows all.
@@ -29,6 +31,9 @@ function run(label, command, args, parse) {
 }
 
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.test.json']);
+run('eslint', 'npx', ['eslint', '.']);
+run('prettier', 'npx', ['prettier', '--check', '.']);
+run('lit-analyzer', 'npx', ['lit-analyzer', 'src', 'test', '--strict', '--maxWarnings', '0']);
 run('build', 'npx', ['rollup', '-c', '--silent']);
 run('bundle size', 'node', ['scripts/check-size.mjs']);
 run('manifest', 'node', ['scripts/check-manifest.mjs']);
@@ -42,7 +47,9 @@ run('browser tests', 'npx', ['wtr'], () => {
   }
 });
 
-const e2eFiles = readdirSync('test/e2e').filter((f) => f.endsWith('.test.ts')).map((f) => `test/e2e/${f}`);
+const e2eFiles = readdirSync('test/e2e')
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `test/e2e/${f}`);
 run('end-to-end tests', 'node', ['--test', '--test-reporter=spec', ...e2eFiles], (out) => {
   const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
   const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);

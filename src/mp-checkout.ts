@@ -177,7 +177,10 @@ export class MpCheckoutElement extends LitElement {
     ready: () => void this.loader.fieldsReady(),
     failed: (code, cause) => this.session.fail({ type: 'build-failed', code }, cause),
     errored: (cause) =>
-      this.session.fail(this.phase === 'loading' ? { type: 'build-failed', code: 'sdk_request_failed' } : { type: 'notice', notice: { type: 'sdk-error' } }, cause),
+      this.session.fail(
+        this.phase === 'loading' ? { type: 'build-failed', code: 'sdk_request_failed' } : { type: 'notice', notice: { type: 'sdk-error' } },
+        cause,
+      ),
     binChanged: (bin) => this.lookUpCard(bin),
     changed: (type) => this.secureFieldChanged(type),
   });
@@ -273,7 +276,7 @@ export class MpCheckoutElement extends LitElement {
    */
   audit(): AuditEntry[] {
     const { config } = this;
-    const siteNamed = Boolean(config.accountOverride || isSiteId(this.site) || siteFromLocale(this.localize.requestedTag));
+    const siteNamed = config.accountOverride !== undefined || isSiteId(this.site) || siteFromLocale(this.localize.requestedTag) !== undefined;
     const facts = {
       ...this.guard.pageFacts(),
       mode: config.mode,
@@ -287,7 +290,7 @@ export class MpCheckoutElement extends LitElement {
       guessedSite: siteNamed ? undefined : config.site,
       accountSite: config.accountOverride,
     };
-    return auditChecklist(facts, (key, vars) => this.localize.t(key, vars as never));
+    return auditChecklist(facts, (key, vars) => this.localize.t(key, vars));
   }
 
   // ——— lifecycle ———
@@ -360,9 +363,35 @@ export class MpCheckoutElement extends LitElement {
     const quoteIsCurrent = card.quotedFor(this.installmentQuery());
     const errors = validateCheckoutForm({ card, quoteIsCurrent, secureFieldCauses: this.fields.causes, ...form.values, payerEmail: this.payerEmail });
     if (form.show(errors)) return void this.session.dispatch({ type: 'stopped', notice: { type: 'fields' } });
-    const { amount, action, headers, requestTimeout, description, statementDescriptor, externalReference, payer, payerEmail, payerFirstName, payerLastName, items } = this;
+    const {
+      amount,
+      action,
+      headers,
+      requestTimeout,
+      description,
+      statementDescriptor,
+      externalReference,
+      payer,
+      payerEmail,
+      payerFirstName,
+      payerLastName,
+      items,
+    } = this;
     const request = buildPaymentRequest({
-      attributes: { amount, action, headers, requestTimeout, description, statementDescriptor, externalReference, payer, payerEmail, payerFirstName, payerLastName, items },
+      attributes: {
+        amount,
+        action,
+        headers,
+        requestTimeout,
+        description,
+        statementDescriptor,
+        externalReference,
+        payer,
+        payerEmail,
+        payerFirstName,
+        payerLastName,
+        items,
+      },
       form: form.values,
       card: { method: card.method, issuerId: card.issuerId, processingMode: card.processingMode, choice: card.selectedChoice },
       deviceId: (window as { MP_DEVICE_SESSION_ID?: string }).MP_DEVICE_SESSION_ID,
@@ -397,7 +426,8 @@ export class MpCheckoutElement extends LitElement {
 
   private pollStatus(payment: PaymentResult): void {
     const { statusAction, headers, requestTimeout: timeoutMs } = this;
-    if (payment.id && isHttpUrl(statusAction, document.baseURI)) this.payment.pollStatus({ statusAction, paymentId: payment.id, headers: { ...headers }, timeoutMs });
+    if (payment.id && isHttpUrl(statusAction, document.baseURI))
+      this.payment.pollStatus({ statusAction, paymentId: payment.id, headers: { ...headers }, timeoutMs });
   }
 
   private changed(detail: MpChangeDetail): void {
@@ -426,7 +456,7 @@ export class MpCheckoutElement extends LitElement {
     });
     return checkoutTemplate({
       idPrefix: this.idPrefix,
-      t: (keys, vars) => this.localize.t(keys, vars as never),
+      t: (keys, vars) => this.localize.t(keys, vars),
       languageReady: this.localize.ready,
       language: this.localize.language,
       site: config.site,

@@ -43,18 +43,26 @@ export class CardController implements ReactiveController {
     host.addController(this);
   }
 
-  // ReactiveController has only optional hooks; TypeScript needs one declared to accept the type.
-  hostConnected(): void {}
+  hostConnected(): void {
+    // ReactiveController has only optional hooks; TypeScript needs one declared to accept the type.
+  }
 
   /** The options were quoted for this amount and range (a plan quoted for another is stale), and no lookup is under way. */
   quotedFor(query: InstallmentQuery): boolean {
     const { quoted } = this;
-    return !this.loading && quoted !== undefined && quoted.amount === query.amount && quoted.min === query.min && quoted.max === query.max;
+    return !this.loading && quoted?.amount === query.amount && quoted.min === query.min && quoted.max === query.max;
   }
 
   /** What the form shows of the card. */
   get view() {
-    return { methodName: this.method?.name, needsIssuer: this.needsIssuer, issuers: this.issuers, issuerId: this.issuerId, choices: this.choices, selected: this.selectedChoice };
+    return {
+      methodName: this.method?.name,
+      needsIssuer: this.needsIssuer,
+      issuers: this.issuers,
+      issuerId: this.issuerId,
+      choices: this.choices,
+      selected: this.selectedChoice,
+    };
   }
 
   /** The issuer select is shown only when the method says it needs one. */

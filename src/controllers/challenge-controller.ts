@@ -11,7 +11,7 @@ export interface ChallengeControllerOptions {
 export class ChallengeController implements ReactiveController {
   private readonly onMessage = (event: MessageEvent) => {
     const frame = this.host.shadowRoot?.querySelector<HTMLIFrameElement>('iframe.challenge');
-    if (!frame || event.source !== frame.contentWindow) return;
+    if (event.source !== frame?.contentWindow) return;
     if ((event.data as { status?: unknown } | null)?.status === 'COMPLETE') this.options.completed();
   };
 

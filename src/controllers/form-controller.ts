@@ -32,8 +32,9 @@ export class FormController implements ReactiveController {
     host.addController(this);
   }
 
-  // ReactiveController has only optional hooks; TypeScript needs one declared to accept the type.
-  hostConnected(): void {}
+  hostConnected(): void {
+    // ReactiveController has only optional hooks; TypeScript needs one declared to accept the type.
+  }
 
   get values(): FormValues {
     return this.current;

@@ -22,7 +22,7 @@ export interface FormLoaderOptions {
   /** Mexico asks for no document. */
   asksNoDocument(): boolean;
   state(): CheckoutState;
-  dispatch(event: CheckoutEvent): void;
+  dispatch: (event: CheckoutEvent) => void;
   /** Judges the configuration again (R1 can be judged once MercadoPago.js is here). */
   recheck(): void;
   /** Forgets the card the buyer typed (new fields, new card). */

@@ -85,11 +85,14 @@ export class LocalizeController implements ReactiveController {
       () => {
         // A locale chunk that fails to load (offline CDN) falls back to English, never to nothing.
         if (tag !== 'en') {
-          this.translator.load('en').then(() => {
-            this.markLoaded();
-            this.options.activated();
-            this.host.requestUpdate();
-          }, () => undefined);
+          this.translator.load('en').then(
+            () => {
+              this.markLoaded();
+              this.options.activated();
+              this.host.requestUpdate();
+            },
+            () => undefined,
+          );
         }
       },
     );

@@ -131,10 +131,10 @@ export class PaymentController implements ReactiveController {
         this.options.settled(outcome);
         return;
       }
-      if (attempt < options.maxAttempts) this.pollTimer = setTimeout(tick, options.firstDelayMs * 2 ** attempt);
+      if (attempt < options.maxAttempts) this.pollTimer = setTimeout(() => void tick(), options.firstDelayMs * 2 ** attempt);
       else this.pollTimer = undefined;
     };
-    this.pollTimer = setTimeout(tick, options.firstDelayMs);
+    this.pollTimer = setTimeout(() => void tick(), options.firstDelayMs);
   }
 
   /**
@@ -160,6 +160,7 @@ export class PaymentController implements ReactiveController {
 
 /** AbortSignal.any where the browser has it (Safari 17.4, Chrome 116, Firefox 124), else the same by hand. */
 function anySignal(signals: AbortSignal[]): AbortSignal {
+  // eslint-disable-next-line no-restricted-properties -- feature-detected here; the browsers without it take the fallback below
   if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
   const controller = new AbortController();
   for (const signal of signals) {

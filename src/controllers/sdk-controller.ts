@@ -27,8 +27,9 @@ export class SdkController implements ReactiveController {
     host.addController(this);
   }
 
-  // ReactiveController has only optional hooks; TypeScript needs one declared to accept the type.
-  hostConnected(): void {}
+  hostConnected(): void {
+    // ReactiveController has only optional hooks; TypeScript needs one declared to accept the type.
+  }
 
   /** Makes sure an instance for this key and locale exists (or is on its way). */
   async ensure(publicKey: string, locale: SdkLocale): Promise<void> {

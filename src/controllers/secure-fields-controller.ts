@@ -18,7 +18,6 @@ import {
 } from '../mercadopago/sdk-types.js';
 import { SECURE_FIELD_SLOTS } from '../view/secure-field.js';
 
-
 export interface SecureFieldsOptions {
   /**
    * Unique per element instance: the SDK finds containers by id in the document, so two checkouts

@@ -83,7 +83,7 @@ export class Translator {
   /** Translates the first key of `keys` that exists; before load, an empty string. */
   t(keys: string | string[], options?: TOptions): string {
     if (!this.ready || !this.instance) return '';
-    return this.instance.t(keys, options) as string;
+    return this.instance.t(keys, options);
   }
 
   /** Copies (never shares) the loaded bundles, then lays the overrides over the most specific one. */

@@ -147,12 +147,7 @@ function readChoice(entry: unknown, decimals: number, cashAmount: number | undef
 
   // Argentina's Resolution E 51/2017 forbids "interest-free" when any cost is in the price, so this
   // is conservative: an unknown cash amount, a price above cash, or an issuer-set rate all say no.
-  const interestFree =
-    installments > 1 &&
-    rate === 0 &&
-    !bankMayChargeInterest &&
-    cashAmount !== undefined &&
-    totalAmount <= cashAmount + 0.01;
+  const interestFree = installments > 1 && rate === 0 && !bankMayChargeInterest && cashAmount !== undefined && totalAmount <= cashAmount + 0.01;
 
   const choice: InstallmentChoice = {
     installments,

@@ -6,15 +6,7 @@
  */
 
 export type FieldName =
-  | 'cardNumber'
-  | 'expirationDate'
-  | 'securityCode'
-  | 'cardholderName'
-  | 'identificationType'
-  | 'identificationNumber'
-  | 'email'
-  | 'issuer'
-  | 'installments';
+  'cardNumber' | 'expirationDate' | 'securityCode' | 'cardholderName' | 'identificationType' | 'identificationNumber' | 'email' | 'issuer' | 'installments';
 
 /** A message to show, kept as keys so it re-renders in the new language after a switch. */
 export interface Message {

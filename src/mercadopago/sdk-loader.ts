@@ -12,7 +12,10 @@ export const OFFICIAL_SDK_URL = 'https://sdk.mercadopago.com/js/v2';
 const OFFICIAL_SDK_PATTERN = /^https:\/\/sdk\.mercadopago\.com\/js\/v2\/?(\?.*)?$/;
 
 export class SdkLoadError extends Error {
-  constructor(readonly code: 'sdk_load_failed' | 'sdk_timeout', cause?: unknown) {
+  constructor(
+    readonly code: 'sdk_load_failed' | 'sdk_timeout',
+    cause?: unknown,
+  ) {
     super(code === 'sdk_timeout' ? 'MercadoPago.js did not load in time' : 'MercadoPago.js failed to load', { cause });
     this.name = 'SdkLoadError';
   }

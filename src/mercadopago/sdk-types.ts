@@ -94,10 +94,9 @@ export type InstallmentsOption = mercadopagocore.InstallmentsResponse;
 export type PayerCost = shared.PayerCost;
 
 /** The core methods the element calls, exactly as DefinitelyTyped declares them, plus the fields. */
-export type MercadoPagoInstance = Pick<
-  mercadopagocore.MercadoPagoCore,
-  'getIdentificationTypes' | 'getPaymentMethods' | 'getIssuers' | 'getInstallments'
-> & { fields: SecureFields };
+export type MercadoPagoInstance = Pick<mercadopagocore.MercadoPagoCore, 'getIdentificationTypes' | 'getPaymentMethods' | 'getIssuers' | 'getInstallments'> & {
+  fields: SecureFields;
+};
 
 /** DefinitelyTyped's `Locale` is an ambient enum with no runtime object: its values as strings. */
 export type SdkLocale = `${mercadopagocore.Locale}`;

@@ -4,7 +4,11 @@
  */
 import { parsePaymentResponse, type PaymentOutcome } from './payment-response.js';
 
-export type TransportFailure = { type: 'error'; code: 'network' | 'timeout' | 'aborted'; httpStatus: 0 };
+export interface TransportFailure {
+  type: 'error';
+  code: 'network' | 'timeout' | 'aborted';
+  httpStatus: 0;
+}
 export type ClientOutcome = PaymentOutcome | TransportFailure;
 
 export interface PostPaymentRequest {
@@ -18,17 +22,21 @@ export interface PostPaymentRequest {
 
 /** POSTs the payment body to the merchant endpoint (PRODUCT.md §2). */
 export function postPayment(request: PostPaymentRequest): Promise<ClientOutcome> {
-  return send(request.action, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: {
-      ...request.headers,
-      'Content-Type': 'application/json',
-      Accept: 'application/json',
-      'X-Idempotency-Key': request.idempotencyKey,
+  return send(
+    request.action,
+    {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        ...request.headers,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'X-Idempotency-Key': request.idempotencyKey,
+      },
+      body: JSON.stringify(request.body),
     },
-    body: JSON.stringify(request.body),
-  }, request.timeoutMs);
+    request.timeoutMs,
+  );
 }
 
 /** GETs `{statusAction}?id=<payment id>` for a pending payment. */
@@ -39,11 +47,16 @@ export function fetchPaymentStatus(
 ): Promise<ClientOutcome> {
   const url = new URL(statusAction, document.baseURI);
   url.searchParams.set('id', paymentId);
-  return send(url.href, {
-    method: 'GET',
-    credentials: 'same-origin',
-    headers: { ...options.headers, Accept: 'application/json' },
-  }, options.timeoutMs, options.signal);
+  return send(
+    url.href,
+    {
+      method: 'GET',
+      credentials: 'same-origin',
+      headers: { ...options.headers, Accept: 'application/json' },
+    },
+    options.timeoutMs,
+    options.signal,
+  );
 }
 
 async function send(url: string, init: RequestInit, timeoutMs: number, outer?: AbortSignal): Promise<ClientOutcome> {

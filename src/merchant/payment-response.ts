@@ -60,6 +60,7 @@ function safeChallengeUrl(x: unknown): string | undefined {
   if (typeof x !== 'string' || x.length > 2_048) return undefined;
   const s = x.trim();
   // Control characters and backslashes let browsers reinterpret a URL; refuse them outright.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (s === '' || /[\u0000-\u001f\u007f\\]/.test(s)) return undefined;
   if (s.startsWith('/')) return s.startsWith('//') ? undefined : s;
   try {

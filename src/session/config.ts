@@ -58,7 +58,7 @@ export function keyMode(publicKey: string | undefined): KeyMode | undefined {
 
 /** An http(s) URL (absolute or relative to the page); never `javascript:`, `data:` or the like. */
 export function isHttpUrl(value: string | undefined, base: string): boolean {
-  if (!value || !value.trim()) return false;
+  if (!value?.trim()) return false;
   try {
     const url = new URL(value, base);
     return url.protocol === 'https:' || url.protocol === 'http:';

@@ -17,6 +17,6 @@ export function challengeFrame(view: ChallengeView | undefined): TemplateResult 
   if (!view) return nothing;
   return html`<iframe class="challenge" name=${view.frameName} title=${view.title}></iframe>
     <form class="challenge-form" method="post" action=${view.url} target=${view.frameName} hidden>
-      <button type="submit" name="creq" value=${view.creq} tabindex="-1"></button>
+      <button type="submit" name="creq" value=${view.creq} tabindex="-1" aria-hidden="true"></button>
     </form>`;
 }

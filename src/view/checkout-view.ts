@@ -10,7 +10,7 @@ import type { IdentificationType, Issuer, SecureFieldType } from '../mercadopago
 import { SITES, type SiteId } from '../mercadopago/sites.js';
 import type { FieldView } from './field.js';
 import { SECURE_FIELD_SLOTS, secureField } from './secure-field.js';
-import { textField } from './text-field.js';
+import { textField, type TextFieldView } from './text-field.js';
 import { identification } from './identification.js';
 import { issuerSelect } from './issuer.js';
 import { installmentsSelect, type FinancingView } from './financing.js';
@@ -58,16 +58,17 @@ export interface CheckoutViewModel {
   /** The merchant's price-disclosure content replaces the element's (`data-replace`). */
   disclosureReplaced: boolean;
   challenge?: { url: string; creq: string };
+  /** Handed on detached (to templates, as Lit listeners), so function properties rather than methods. */
   on: {
-    submit(): void;
-    cardholderName(value: string): void;
-    email(value: string): void;
-    idType(value: string): void;
-    idNumber(value: string): void;
-    issuer(value: string): void;
-    installments(value: number): void;
+    submit: () => void;
+    cardholderName: (value: string) => void;
+    email: (value: string) => void;
+    idType: (value: string) => void;
+    idNumber: (value: string) => void;
+    issuer: (value: string) => void;
+    installments: (value: number) => void;
     /** A control was committed (change event), for mp-change. */
-    changed(field: FieldName): void;
+    changed: (field: FieldName) => void;
   };
 }
 
@@ -109,7 +110,8 @@ function secureFieldTemplate(model: CheckoutViewModel, type: SecureFieldType, wi
 }
 
 function textInput(model: CheckoutViewModel, field: 'cardholderName' | 'email', value: string, onInput: (value: string) => void) {
-  const input = field === 'email' ? { type: 'email', autocomplete: 'email', inputmode: 'email' } : { type: 'text', autocomplete: 'cc-name', inputmode: 'text' };
+  const input: Pick<TextFieldView, 'type' | 'autocomplete' | 'inputmode'> =
+    field === 'email' ? { type: 'email', autocomplete: 'email', inputmode: 'email' } : { type: 'text', autocomplete: 'cc-name', inputmode: 'text' };
   const part = field === 'email' ? 'email' : 'cardholder-name';
   const placeholder = model.t(`placeholder.${field}`);
   return textField({ ...fieldView(model, field), ...input, field, part, placeholder, value, onInput, onChange: () => model.on.changed(field) });
@@ -189,9 +191,17 @@ function formTemplate(model: CheckoutViewModel): TemplateResult {
       },
     })}
     ${model.email === undefined ? nothing : textInput(model, 'email', model.email, on.email)}
-    ${card.needsIssuer
-      ? issuerSelect({ ...fieldView(model, 'issuer'), issuers: card.issuers, value: card.issuerId, placeholder: model.t('ui.selectPlaceholder'), onChange: on.issuer })
-      : nothing}
+    ${
+      card.needsIssuer
+        ? issuerSelect({
+            ...fieldView(model, 'issuer'),
+            issuers: card.issuers,
+            value: card.issuerId,
+            placeholder: model.t('ui.selectPlaceholder'),
+            onChange: on.issuer,
+          })
+        : nothing
+    }
     ${installmentsTemplate(model)}
     ${payActions({
       label: model.submitting ? model.t('ui.paying') : model.t('ui.pay', { amount: model.amount }),
@@ -207,13 +217,15 @@ export function checkoutTemplate(model: CheckoutViewModel): TemplateResult {
   const site = SITES[model.site];
   return html`<div part="base" aria-busy=${model.loading ? 'true' : 'false'}>
     ${model.testMode && model.languageReady ? html`<span part="test-badge" title=${model.t('ui.testModeHint')}>${model.t('ui.testMode')}</span>` : nothing}
-    ${model.languageReady
-      ? banner({
-          accepted: model.t('banner.accepted'),
-          promotions: { href: site.promotionsUrl, text: model.t('banner.promotions') },
-          financingCosts: { href: site.financingCostsUrl, text: model.t('banner.financingCosts') },
-        })
-      : nothing}
+    ${
+      model.languageReady
+        ? banner({
+            accepted: model.t('banner.accepted'),
+            promotions: { href: site.promotionsUrl, text: model.t('banner.promotions') },
+            financingCosts: { href: site.financingCostsUrl, text: model.t('banner.financingCosts') },
+          })
+        : nothing
+    }
     ${formTemplate(model)}
     ${challengeFrame(model.challenge && { frameName: `${model.idPrefix}-3ds`, title: model.t('ui.challengeTitle'), ...model.challenge })}
     <div part="message" class="tone-${tone}" tabindex="-1" role="status" aria-live="polite" aria-atomic="true">${messageText(model, model.message)}</div>

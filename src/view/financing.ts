@@ -11,7 +11,7 @@ export interface InstallmentsView extends FieldView {
   bankInterestNote?: string;
   /** The selected plan's costs; absent while no plan is quoted for the amount shown. */
   financing?: FinancingView;
-  onChange(installments: number): void;
+  onChange: (installments: number) => void;
 }
 
 export interface FinancingView {
@@ -54,14 +54,18 @@ function financingBlock(view: FinancingView): TemplateResult | typeof nothing {
   // and no financed total when the issuer, not Mercado Pago, sets the interest.
   const showRates = view.mla || view.tea !== undefined || view.cft !== undefined;
   return html`<div part="financing" class=${view.mla ? 'mla' : ''}>
-    ${view.replaced ? nothing : html`<dl>
+    ${
+      view.replaced
+        ? nothing
+        : html`<dl>
         <dt>${labels.cashPrice}</dt><dd>${view.cashPrice}</dd>
         ${view.bankMayChargeInterest ? nothing : html`<dt>${labels.financedPrice}</dt><dd>${view.financedPrice}</dd>`}
         <dt>${labels.installments}</dt><dd>${view.plan}</dd>
         ${showRates ? html`<dt>${labels.tea}</dt><dd part="tea">${view.tea ?? '—'}</dd>` : nothing}
         ${view.tna !== undefined ? html`<dt>${labels.tna}</dt><dd>${view.tna}</dd>` : nothing}
         ${showRates ? html`<dt part="cft">${labels.cft}</dt><dd part="cft">${view.cft ?? '—'}</dd>` : nothing}
-      </dl>`}
+      </dl>`
+    }
     <slot name="price-disclosure"></slot>
   </div>`;
 }

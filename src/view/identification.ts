@@ -10,8 +10,8 @@ import { ariaInvalid, fieldError, type FieldView } from './field.js';
 export interface IdentificationView {
   /** The site's document types; none (Mexico) hides the whole field. */
   types: readonly IdentificationType[];
-  type: FieldView & { value: string; onChange(id: string): void };
-  number: FieldView & { value: string; placeholder: string; onInput(value: string): void; onChange(): void };
+  type: FieldView & { value: string; onChange: (id: string) => void };
+  number: FieldView & { value: string; placeholder: string; onInput: (value: string) => void; onChange: () => void };
 }
 
 export function identification({ types, type, number }: IdentificationView): TemplateResult | typeof nothing {

@@ -8,7 +8,7 @@ export interface IssuerView extends FieldView {
   /** The chosen issuer's id; empty selects the placeholder option. */
   value: string;
   placeholder: string;
-  onChange(issuerId: string): void;
+  onChange: (issuerId: string) => void;
 }
 
 export function issuerSelect(view: IssuerView): TemplateResult {

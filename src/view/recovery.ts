@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 
 export interface RecoveryView {
   label: string;
-  onClick(): void;
+  onClick: () => void;
 }
 
 export function recoveryButton(view: RecoveryView | undefined): TemplateResult | typeof nothing {

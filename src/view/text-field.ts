@@ -8,13 +8,13 @@ export interface TextFieldView extends FieldView {
   /** Marks the control so the element can focus it when its error is announced. */
   field: FieldName;
   part: string;
-  type: string;
-  autocomplete: string;
+  type: 'text' | 'email';
+  autocomplete: 'cc-name' | 'email';
   inputmode: string;
   placeholder: string;
   value: string;
-  onInput(value: string): void;
-  onChange(): void;
+  onInput: (value: string) => void;
+  onChange: () => void;
 }
 
 export function textField(view: TextFieldView): TemplateResult {

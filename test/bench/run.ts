@@ -37,7 +37,7 @@ function printSizes(): void {
   console.log(sizeRow('dist/mp-checkout.js (CDN entry)', join(dist, 'mp-checkout.js')));
   // Only the chunks the current entry imports (earlier builds may have left others in dist/chunks).
   const entry = readFileSync(join(dist, 'mp-checkout.js'), 'utf8');
-  const files = [...new Set(Array.from(entry.matchAll(/chunks\/([\w.-]+\.js)/g), (m) => m[1]!))].sort();
+  const files = [...new Set(Array.from(entry.matchAll(/chunks\/([\w.-]+\.js)/g), (m) => m[1]))].sort();
   for (const f of files) {
     // Locale chunks are named after their language (en-…, es-AR-…); anything else is listed as it is.
     const language = /^([a-z]{2}(?:-[A-Z]{2})?)-[\w-]+\.js$/.exec(f)?.[1];
@@ -79,7 +79,7 @@ const INSTRUMENT = `(() => {
 })();`;
 
 async function typeCard(page: Page): Promise<void> {
-  const frame = async (name: string) => (await (await page.waitForSelector(`mp-checkout iframe[name="${name}"]`))!.contentFrame())!;
+  const frame = async (name: string) => await (await page.waitForSelector(`mp-checkout iframe[name="${name}"]`))!.contentFrame();
   await (await frame('cardNumber')).type('input', '4509953566233704');
   await (await frame('expirationDate')).type('input', '1130');
   await (await frame('securityCode')).type('input', '123');
@@ -117,10 +117,10 @@ async function oneRun(browser: Browser, url: string): Promise<Run> {
 function stats(values: number[]): { median: number; p90: number; min: number; max: number } {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   if (!sorted.length) return { median: Number.NaN, p90: Number.NaN, min: Number.NaN, max: Number.NaN };
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
   const mid = sorted.length / 2;
-  const median = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { median, p90: at(0.9), min: sorted[0]!, max: sorted[sorted.length - 1]! };
+  const median = sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, p90: at(0.9), min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(0)} ms` : '—').padStart(8);

@@ -45,7 +45,7 @@ export async function typeCard(page: Page, card: TestCard): Promise<void> {
 }
 
 /** The text of the element's live region. */
-export const messageOf = (page: Page) => page.$eval('mp-checkout >>> [part~="message"]', (el) => el.textContent!.trim());
+export const messageOf = (page: Page) => page.$eval('mp-checkout >>> [part~="message"]', (el) => el.textContent.trim());
 
 export interface DemoSession {
   /** The demo server's base URL, ending in "/". */

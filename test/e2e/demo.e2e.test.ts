@@ -12,7 +12,7 @@ const demo = useDemoSession();
 
 async function openDemo(query = ''): Promise<Page> {
   const page = await demo.browser.newPage();
-  page.on("pageerror", (error) => assert.fail(`uncaught error in the page: ${String(error)}`));
+  page.on('pageerror', (error) => assert.fail(`uncaught error in the page: ${String(error)}`));
   await page.goto(`${demo.url}${query}`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelector('mp-checkout')?.matches(':state(ready)'), { timeout: 20_000 });
   return page;
@@ -20,7 +20,10 @@ async function openDemo(query = ''): Promise<Page> {
 
 async function payAndReadMessage(page: Page): Promise<string> {
   const result = page.evaluate(
-    () => new Promise<string>((resolve) => document.querySelector('mp-checkout')!.addEventListener('mp-payment', (e) => resolve((e as CustomEvent).detail.status), { once: true })),
+    () =>
+      new Promise<string>((resolve) =>
+        document.querySelector('mp-checkout')!.addEventListener('mp-payment', (e) => resolve((e as CustomEvent).detail.status), { once: true }),
+      ),
   );
   await page.click('mp-checkout >>> [part~="submit-button"]');
   await result;
@@ -43,7 +46,7 @@ describe('demo on the sandbox (built bundle)', () => {
     await typeCard(page, { name: 'OTHE' });
     const message = await payAndReadMessage(page);
     assert.match(message, /Visa did not process the payment/);
-    const retry = await page.$eval('mp-checkout >>> button.secondary', (el) => el.textContent!.trim());
+    const retry = await page.$eval('mp-checkout >>> button.secondary', (el) => el.textContent.trim());
     assert.equal(retry, 'Use another card');
     await page.close();
   });

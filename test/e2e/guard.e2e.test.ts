@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
 import { startDemoServer } from '../../demo/server.ts';
 import { chromiumPath, chromiumArgs } from './chromium.ts';
 
@@ -76,7 +76,7 @@ async function open(path: string, { insecure = false } = {}): Promise<Opened> {
   });
   if (insecure) {
     await page.setRequestInterception(true);
-    page.on('request', async (request) => {
+    const answer = async (request: HTTPRequest): Promise<void> => {
       const requested = request.url();
       if (requested.startsWith(OFFICIAL_SDK_URL)) {
         opened.sdkRequests.push(requested);
@@ -86,7 +86,8 @@ async function open(path: string, { insecure = false } = {}): Promise<Opened> {
       } else {
         await request.abort('internetdisconnected'); // this machine is offline: fail fast
       }
-    });
+    };
+    page.on('request', (request) => void answer(request));
   }
   const response = await page.goto(url, { waitUntil: 'load' });
   opened.cspHeader = response?.headers()['content-security-policy'] ?? '';
@@ -114,7 +115,11 @@ function entry(entries: AuditEntry[], id: string): AuditEntry {
 }
 
 async function mpErrors(page: Page, atLeast = 1): Promise<Array<{ code: string; message: string }>> {
-  await page.waitForFunction((n) => (window as unknown as { __guardLog: { mpErrors: unknown[] } }).__guardLog.mpErrors.length >= n, { timeout: 10_000 }, atLeast);
+  await page.waitForFunction(
+    (n) => (window as unknown as { __guardLog: { mpErrors: unknown[] } }).__guardLog.mpErrors.length >= n,
+    { timeout: 10_000 },
+    atLeast,
+  );
   return page.evaluate(() => (window as unknown as { __guardLog: { mpErrors: Array<{ code: string; message: string }> } }).__guardLog.mpErrors);
 }
 
@@ -220,14 +225,17 @@ describe('production guard: page context', () => {
     await waitForState(page, 'error');
 
     const errors = await mpErrors(page);
-    assert.deepEqual(errors.map((e) => e.code), ['insecure_context']);
+    assert.deepEqual(
+      errors.map((e) => e.code),
+      ['insecure_context'],
+    );
     assert.match(errors[0].message, /HTTPS/);
     const message = await part(page, 'message');
     assert.ok(message?.visible, 'the message part is visible');
-    assert.match(message!.text, /HTTPS/);
+    assert.match(message.text, /HTTPS/);
     assert.deepEqual(await cardFrames(page), [], 'no Secure Field was mounted');
     assert.equal((await part(page, 'form'))?.visible, false, 'the card form is not shown');
-    assert.equal((await part(page, 'test-badge')), null, 'a production key shows no test badge');
+    assert.equal(await part(page, 'test-badge'), null, 'a production key shows no test badge');
     await waitUntil(() => consoleOf(opened, 'error', /insecure_context/).length > 0, 'console.error about insecure_context');
     assert.match(consoleOf(opened, 'error', /insecure_context/)[0].text, /HTTPS/);
 
@@ -245,7 +253,7 @@ describe('production guard: page context', () => {
     assert.deepEqual(await cardFrames(page), SECURE_FIELDS);
     const badge = await part(page, 'test-badge');
     assert.ok(badge?.visible, 'the test badge is visible');
-    assert.equal(badge!.text, 'Test mode');
+    assert.equal(badge.text, 'Test mode');
     assert.deepEqual(await recordedMpErrors(page), []);
 
     const entries = await audit(page);
@@ -265,24 +273,41 @@ describe('production guard: page context', () => {
     assert.deepEqual(await cardFrames(page), SECURE_FIELDS);
     assert.equal(await part(page, 'test-badge'), null);
     const entries = await audit(page);
-    assert.deepEqual(entries.map((e) => e.id), ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9']);
-    assert.deepEqual(entries.filter((e) => !e.ok), []);
+    assert.deepEqual(
+      entries.map((e) => e.id),
+      ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9'],
+    );
+    assert.deepEqual(
+      entries.filter((e) => !e.ok),
+      [],
+    );
     assert.ok(entries.every((e) => e.severity === 'info' && e.message.length > 0));
     assert.deepEqual(await recordedMpErrors(page), []);
-    assert.deepEqual(opened.console.filter((m) => /mp-checkout/.test(m.text)), [], 'nothing to warn about');
+    assert.deepEqual(
+      opened.console.filter((m) => m.text.includes('mp-checkout')),
+      [],
+      'nothing to warn about',
+    );
     await close(opened);
   });
 
   it('refuses a production key when window.MercadoPago is a self-hosted copy, not the official script', async () => {
     const opened = await open(PAGES['self-hosted-sdk']);
     const { page } = opened;
-    assert.equal(await page.evaluate(() => typeof (window as { MercadoPago?: unknown }).MercadoPago), 'function', 'precondition: a working copy is on the page');
+    assert.equal(
+      await page.evaluate(() => typeof (window as { MercadoPago?: unknown }).MercadoPago),
+      'function',
+      'precondition: a working copy is on the page',
+    );
     await waitForState(page, 'error');
     const errors = await mpErrors(page);
-    assert.deepEqual(errors.map((e) => e.code), ['sdk_not_official']);
+    assert.deepEqual(
+      errors.map((e) => e.code),
+      ['sdk_not_official'],
+    );
     const message = await part(page, 'message');
     assert.ok(message?.visible);
-    assert.match(message!.text, /https:\/\/sdk\.mercadopago\.com\/js\/v2/);
+    assert.match(message.text, /https:\/\/sdk\.mercadopago\.com\/js\/v2/);
     assert.deepEqual(await cardFrames(page), []);
     await waitUntil(() => consoleOf(opened, 'error', /sdk_not_official/).length > 0, 'console.error about sdk_not_official');
     const r1 = entry(await audit(page), 'R1');
@@ -309,10 +334,13 @@ describe('production guard: configuration', () => {
       const { page } = opened;
       await waitForState(page, 'error');
       const errors = await mpErrors(page);
-      assert.deepEqual(errors.map((e) => e.code), [code]);
+      assert.deepEqual(
+        errors.map((e) => e.code),
+        [code],
+      );
       const message = await part(page, 'message');
       assert.ok(message?.visible, 'the explanation is visible');
-      assert.match(message!.text, shown);
+      assert.match(message.text, shown);
       assert.equal((await part(page, 'form'))?.visible, false, 'no card form');
       assert.deepEqual(await cardFrames(page), []);
       await waitUntil(() => consoleOf(opened, 'error', new RegExp(code)).length > 0, `console.error about ${code}`);
@@ -330,9 +358,15 @@ describe('production guard: configuration', () => {
     const { page } = opened;
     await waitForState(page, 'error');
     assert.deepEqual(await cardFrames(page), []);
-    assert.deepEqual((await mpErrors(page)).map((e) => e.code), ['amount_decimals']);
+    assert.deepEqual(
+      (await mpErrors(page)).map((e) => e.code),
+      ['amount_decimals'],
+    );
     const config = (await audit(page)).filter((e) => e.id === 'config');
-    assert.deepEqual(config.map((e) => [e.ok, e.severity]), [[false, 'error']]);
+    assert.deepEqual(
+      config.map((e) => [e.ok, e.severity]),
+      [[false, 'error']],
+    );
     assert.match(config[0].message, /more decimals than CLP allows/);
     await close(opened);
   });
@@ -350,7 +384,13 @@ describe('production guard: warnings', () => {
       assert.deepEqual([e.ok, e.severity], [false, 'warning'], id);
       assert.ok(e.message.length > 0);
     }
-    assert.deepEqual(entries.filter((e) => !e.ok).map((e) => e.id).sort(), ['R4', 'R5', 'R9']);
+    assert.deepEqual(
+      entries
+        .filter((e) => !e.ok)
+        .map((e) => e.id)
+        .sort(),
+      ['R4', 'R5', 'R9'],
+    );
     assert.match(entry(entries, 'R9').message, /terms/i);
     assert.match(entry(entries, 'R5').message, /status-action/);
     await waitUntil(() => ['R9', 'R4', 'R5'].every((id) => consoleOf(opened, 'warn', new RegExp(`\\b${id}\\b`)).length > 0), 'console warnings');
@@ -359,7 +399,7 @@ describe('production guard: warnings', () => {
     await close(opened);
   });
 
-  it('Argentina: the merchant\'s own text in the price-disclosure slot counts as the disclosure (R8)', async () => {
+  it("Argentina: the merchant's own text in the price-disclosure slot counts as the disclosure (R8)", async () => {
     const opened = await open(PAGES['price-disclosure']);
     const { page } = opened;
     await waitForState(page, 'ready');
@@ -368,7 +408,7 @@ describe('production guard: warnings', () => {
     await (await fieldFrame(page, 'cardNumber')).type('input', '4509953566233704', { delay: 5 });
     await waitForPart(page, 'financing');
     const slotted = await page.$eval('p[slot="price-disclosure"]', (p) => p.checkVisibility());
-    assert.ok(slotted, 'the merchant\'s disclosure is shown with the installments');
+    assert.ok(slotted, "the merchant's disclosure is shown with the installments");
     const afterCard = entry(await audit(page), 'R8');
     assert.deepEqual([afterCard.ok, afterCard.severity], [true, 'info'], 'with the financing block shown');
     await close(opened);
@@ -433,7 +473,11 @@ describe('strict Content-Security-Policy', () => {
     const readme = await readFile(`${root}README.md`, 'utf8');
     const recipe = /```text\nContent-Security-Policy:\n([\s\S]*?)```/.exec(readme);
     assert.ok(recipe, 'the README has the Content-Security-Policy recipe');
-    const directives = (text: string) => text.split(';').map((d) => d.trim().replace(/\s+/g, ' ')).filter(Boolean);
+    const directives = (text: string) =>
+      text
+        .split(';')
+        .map((d) => d.trim().replace(/\s+/g, ' '))
+        .filter(Boolean);
 
     const opened = await open(PAGES.production);
     const { page } = opened;
@@ -445,14 +489,17 @@ describe('strict Content-Security-Policy', () => {
     await waitForState(page, 'ready');
     await typeCard(page, 'APRO');
     const paid = page.evaluate(
-      () => new Promise<string>((resolve) => document.querySelector('mp-checkout')!.addEventListener('mp-payment', (e) => resolve((e as CustomEvent).detail.status), { once: true })),
+      () =>
+        new Promise<string>((resolve) =>
+          document.querySelector('mp-checkout')!.addEventListener('mp-payment', (e) => resolve((e as CustomEvent).detail.status), { once: true }),
+        ),
     );
     await page.click('mp-checkout >>> [part~="submit-button"]');
     assert.equal(await paid, 'approved');
     await page.waitForFunction(() => document.querySelector('mp-checkout')?.shadowRoot?.querySelector('[part~="message"]')?.textContent?.trim());
     const message = await part(page, 'message');
     assert.ok(message?.visible);
-    assert.match(message!.text, /Payment approved!/);
+    assert.match(message.text, /Payment approved!/);
     assert.deepEqual(await recordedMpErrors(page), []);
     await close(opened); // asserts no securitypolicyviolation and no CSP report in the console
   });
@@ -492,7 +539,13 @@ describe('mp-checkout-audit command', () => {
     const report = JSON.parse(stdout) as { errors: number; warnings: number; elements: Array<{ mode: string; state: string; entries: AuditEntry[] }> };
     assert.equal(report.elements.length, 1);
     assert.deepEqual([report.elements[0].mode, report.elements[0].state], ['test', 'ready']);
-    assert.deepEqual(report.elements[0].entries.filter((e) => !e.ok).map((e) => e.id).sort(), ['R4', 'R5', 'R9']);
+    assert.deepEqual(
+      report.elements[0].entries
+        .filter((e) => !e.ok)
+        .map((e) => e.id)
+        .sort(),
+      ['R4', 'R5', 'R9'],
+    );
     assert.deepEqual([report.errors, report.warnings], [0, 3]);
   });
 

@@ -12,9 +12,28 @@ import { join } from 'node:path';
 import ts from 'typescript';
 
 const ATTRIBUTE_PROPERTIES = [
-  'publicKey', 'amount', 'action', 'statusAction', 'locale', 'site', 'payerEmail', 'payerFirstName', 'payerLastName', 'payer', 'items',
-  'description', 'statementDescriptor', 'externalReference', 'minInstallments', 'maxInstallments', 'successUrl', 'disabled', 'headers',
-  'messages', 'requestTimeout', 'sdkTimeout',
+  'publicKey',
+  'amount',
+  'action',
+  'statusAction',
+  'locale',
+  'site',
+  'payerEmail',
+  'payerFirstName',
+  'payerLastName',
+  'payer',
+  'items',
+  'description',
+  'statementDescriptor',
+  'externalReference',
+  'minInstallments',
+  'maxInstallments',
+  'successUrl',
+  'disabled',
+  'headers',
+  'messages',
+  'requestTimeout',
+  'sdkTimeout',
 ];
 const METHODS = ['submit', 'reset', 'audit'];
 /** What every Lit element declares for the platform: the styles and the custom-element lifecycle callbacks. */
@@ -59,5 +78,8 @@ test('npm pack ships the element, never the sandbox double or the tests', () => 
   const paths = pack.files.map((f) => f.path);
   assert.ok(paths.includes('dist/mp-checkout.js'), 'the CDN build');
   assert.ok(paths.includes('custom-elements.json'));
-  assert.deepEqual(paths.filter((p) => /(^|\/)(sandbox|test|server|integrations|demo)\//.test(p)), []);
+  assert.deepEqual(
+    paths.filter((p) => /(^|\/)(sandbox|test|server|integrations|demo)\//.test(p)),
+    [],
+  );
 });

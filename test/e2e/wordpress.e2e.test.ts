@@ -11,7 +11,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Page } from 'puppeteer-core';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import { CSP } from '../../demo/server.ts';
 import { messageOf, typeCard, useDemoSession } from './chromium.ts';
 
@@ -65,7 +65,7 @@ async function open(html: string): Promise<Opened> {
   });
   const sandboxSdk = await readFile(`${root}dist/sandbox/mercadopago-sdk.js`, 'utf8');
   await page.setRequestInterception(true);
-  page.on('request', async (request) => {
+  const answer = async (request: HTTPRequest): Promise<void> => {
     const url = request.url();
     if (url === pageUrl) {
       await request.respond({ status: 200, headers: { 'Content-Security-Policy': CSP }, contentType: 'text/html; charset=utf-8', body: html });
@@ -76,7 +76,8 @@ async function open(html: string): Promise<Opened> {
     } else {
       await request.abort('internetdisconnected'); // this machine is offline: fail fast
     }
-  });
+  };
+  page.on('request', (request) => void answer(request));
   await page.goto(pageUrl, { waitUntil: 'load' });
   return opened;
 }
@@ -114,12 +115,17 @@ describe('WordPress plugin page (built bundle)', () => {
       scripts: [' https://sdk.mercadopago.com/js/v2', 'module /dist/mp-checkout.js'],
       terms: 'Términos y condiciones',
     });
-    const r9 = await page.evaluate(() => (document.querySelector('mp-checkout') as unknown as { audit(): Array<{ id: string; ok: boolean }> }).audit().find((e) => e.id === 'R9'));
+    const r9 = await page.evaluate(() =>
+      (document.querySelector('mp-checkout') as unknown as { audit(): Array<{ id: string; ok: boolean }> }).audit().find((e) => e.id === 'R9'),
+    );
     assert.equal(r9?.ok, true, 'R9: the terms link from the settings is in the terms slot');
 
     await typeCard(page, { name: 'APRO' });
     const status = page.evaluate(
-      () => new Promise<string>((resolve) => document.querySelector('mp-checkout')!.addEventListener('mp-payment', (e) => resolve((e as CustomEvent).detail.status), { once: true })),
+      () =>
+        new Promise<string>((resolve) =>
+          document.querySelector('mp-checkout')!.addEventListener('mp-payment', (e) => resolve((e as CustomEvent).detail.status), { once: true }),
+        ),
     );
     await page.click('mp-checkout >>> [part~="submit-button"]');
     assert.equal(await status, 'approved');
@@ -136,7 +142,13 @@ describe('WordPress plugin page (built bundle)', () => {
     const { page, errors } = await open(html);
     await page.waitForFunction(() => customElements.get('mp-checkout') && document.querySelector('mp-checkout')?.shadowRoot);
     const seen = await page.evaluate(() => {
-      const el = document.querySelector('mp-checkout') as HTMLElement & { amount: number; site: string; maxInstallments: number; payerEmail: string; disabled: boolean };
+      const el = document.querySelector('mp-checkout') as HTMLElement & {
+        amount: number;
+        site: string;
+        maxInstallments: number;
+        payerEmail: string;
+        disabled: boolean;
+      };
       return { amount: el.amount, site: el.site, maxInstallments: el.maxInstallments, payerEmail: el.payerEmail, disabled: el.disabled };
     });
     assert.deepEqual(seen, { amount: 2500, site: 'MLA', maxInstallments: 3, payerEmail: 'ana@example.com', disabled: true });

@@ -1,19 +1,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { MpCheckoutElement } from '../../src/mp-checkout.js';
-import {
-  clickPay,
-  fillCard,
-  MLA_DEBIT_MASTER,
-  messageText,
-  part,
-  pay,
-  renderCheckout,
-  secureFrame,
-  typeInto,
-} from '../helpers/fixtures.js';
+import { clickPay, fillCard, MLA_DEBIT_MASTER, messageText, part, pay, renderCheckout, secureFrame, typeInto } from '../helpers/fixtures.js';
 
 /** The element's own form controls (not the Secure Fields, which live in iframes). */
-function ownControls(el: MpCheckoutElement): (HTMLInputElement | HTMLSelectElement)[] {
+function ownControls(el: MpCheckoutElement): Array<HTMLInputElement | HTMLSelectElement> {
   return Array.from(el.shadowRoot!.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select, textarea'));
 }
 
@@ -67,7 +57,7 @@ describe('<mp-checkout> accessibility', () => {
     for (const control of controls) {
       const label = labelFor(el, control);
       expect(label, `<${control.localName} part="${control.getAttribute('part')}"> has a <label for>`).to.exist;
-      expect(label!.textContent!.trim(), `label of ${control.getAttribute('part')} has text`).not.to.equal('');
+      expect(label!.textContent.trim(), `label of ${control.getAttribute('part')} has text`).not.to.equal('');
     }
     // The Secure Fields: each iframe has a title and its input an accessible name.
     for (const field of ['cardNumber', 'expirationDate', 'securityCode'] as const) {
@@ -96,7 +86,10 @@ describe('<mp-checkout> accessibility', () => {
       const control = part(el, partName)!;
       expect(control.getAttribute('aria-invalid'), `${partName} aria-invalid`).to.equal('true');
       const texts = describedByTexts(el, control);
-      expect(texts.some((t) => text.test(t)), `${partName} is described by its error (${JSON.stringify(texts)})`).to.equal(true);
+      expect(
+        texts.some((t) => text.test(t)),
+        `${partName} is described by its error (${JSON.stringify(texts)})`,
+      ).to.equal(true);
       const errorNode = el.shadowRoot!.getElementById(control.getAttribute('aria-describedby')!.split(/\s+/).pop()!)!;
       expect(errorNode.matches('[part~="field-error"]'), `${partName}'s description is its field-error part`).to.equal(true);
     }
@@ -122,7 +115,7 @@ describe('<mp-checkout> accessibility', () => {
     expect(region, 'live region rendered with the skeleton, before mp-ready').to.exist;
     expect(region!.getAttribute('role')).to.equal('status');
     expect(region!.getAttribute('aria-live')).to.be.oneOf(['polite', 'assertive']);
-    expect(region!.textContent!.trim(), 'empty before any message').to.equal('');
+    expect(region!.textContent.trim(), 'empty before any message').to.equal('');
 
     await waitUntil(() => el.matches(':state(ready)'), 'never ready', { timeout: 5000 });
     expect(part(el, 'message')).to.equal(region);
@@ -145,7 +138,11 @@ describe('<mp-checkout> accessibility', () => {
     const before = document.activeElement;
     clickPay(el);
     await waitUntil(() => messageText(el) !== '', 'no error message');
-    await waitUntil(() => document.activeElement === secureFrame(el, 'cardNumber'), `focus is on ${document.activeElement?.localName} (was ${before?.localName}), not the card number iframe`, { timeout: 2000 });
+    await waitUntil(
+      () => document.activeElement === secureFrame(el, 'cardNumber'),
+      `focus is on ${document.activeElement?.localName} (was ${before?.localName}), not the card number iframe`,
+      { timeout: 2000 },
+    );
     const frameDoc = secureFrame(el, 'cardNumber').contentDocument!;
     expect(frameDoc.activeElement, 'the input inside the iframe has focus').to.equal(frameDoc.querySelector('input'));
   });

@@ -59,7 +59,10 @@ for (const site of Object.keys(SITES) as SiteId[]) {
       const hrefs = links.map((a) => a.href);
       expect(hrefs, 'promotions page').to.include(SITES[site].promotionsUrl);
       expect(hrefs, 'financing-costs page').to.include(SITES[site].financingCostsUrl);
-      expect(links.every((a) => /^https:\/\//.test(a.href)), 'https only').to.equal(true);
+      expect(
+        links.every((a) => a.href.startsWith('https://')),
+        'https only',
+      ).to.equal(true);
       for (const link of links) {
         expect(norm(link.textContent).length, `${link.href} has accessible text`).to.be.greaterThan(2);
         expect(link.getAttribute('aria-hidden'), `${link.href} is not hidden from assistive tech`).not.to.equal('true');
@@ -131,11 +134,14 @@ describe('<mp-checkout> price-disclosure slot', () => {
       expect(isRendered(disclosure), 'the disclosure is shown').to.equal(true);
       const inner = disclosure.getBoundingClientRect();
       const outer = block!.getBoundingClientRect();
-      expect(inner.top >= outer.top - 1 && inner.bottom <= outer.bottom + 1 && inner.left >= outer.left - 1 && inner.right <= outer.right + 1, 'drawn inside the block').to.equal(true);
+      expect(
+        inner.top >= outer.top - 1 && inner.bottom <= outer.bottom + 1 && inner.left >= outer.left - 1 && inner.right <= outer.right + 1,
+        'drawn inside the block',
+      ).to.equal(true);
     });
   }
 
-  it('MLA: slotted content adds to the element\'s disclosure; with data-replace it replaces it', async () => {
+  it("MLA: slotted content adds to the element's disclosure; with data-replace it replaces it", async () => {
     const { el } = await checkout('MLA');
     const added = await addSlotted(el, 'price-disclosure', 'Precios publicados por el comercio');
     await fillCard(el, { number: CARDS.MLA.number, idNumber: CARDS.MLA.idNumber });
@@ -144,7 +150,7 @@ describe('<mp-checkout> price-disclosure slot', () => {
     const block = () => part(el, 'financing')!;
     await waitUntil(() => added.assignedSlot !== null, 'never assigned');
     expect(isRendered(added), 'the merchant text is shown').to.equal(true);
-    expect(block().querySelector('[part~="cft"]'), 'and so are the element\'s own CFT and TEA').to.exist;
+    expect(block().querySelector('[part~="cft"]'), "and so are the element's own CFT and TEA").to.exist;
     expect(el.audit().find((e) => e.id === 'R8')?.ok).to.equal(true);
 
     added.setAttribute('data-replace', '');

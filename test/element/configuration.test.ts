@@ -25,7 +25,9 @@ describe('<mp-checkout> attributes at any time', () => {
     const errors: CustomEvent[] = [];
     document.addEventListener('mp-error', (e) => errors.push(e as CustomEvent));
     const el = await bareCheckout({ 'public-key': 'TEST-MLA-sandbox-key', action: `/sandbox/${logId}/process_payment`, locale: 'en', site: 'MLA' });
-    await waitUntil(() => el.matches(':state(error)') && /"amount" attribute is missing/.test(messageText(el)), 'no missing-amount message', { timeout: 5000 });
+    await waitUntil(() => el.matches(':state(error)') && messageText(el).includes('"amount" attribute is missing'), 'no missing-amount message', {
+      timeout: 5000,
+    });
     expect(errors.at(-1)?.detail.code).to.equal('missing_amount');
     const ready = oneEvent(el, 'mp-ready');
     el.amount = 1500.5; // a framework setting the property after upgrade
@@ -39,7 +41,10 @@ describe('<mp-checkout> attributes at any time', () => {
   });
 
   it('a late public-key and a late action bring the form up, in either order', async () => {
-    for (const order of [['public-key', 'action'], ['action', 'public-key']]) {
+    for (const order of [
+      ['public-key', 'action'],
+      ['action', 'public-key'],
+    ]) {
       const logId = newLogId();
       const el = await bareCheckout({ amount: '250', locale: 'en', site: 'MLA' });
       await waitUntil(() => el.matches(':state(error)'), 'not refused', { timeout: 5000 });
@@ -61,7 +66,7 @@ describe('<mp-checkout> attributes at any time', () => {
   it('a broken configuration fixed at run time recovers', async () => {
     const logId = newLogId();
     const el = await bareCheckout({ 'public-key': 'TEST-MLA-sandbox-key', amount: '100', action: 'javascript:alert(1)', locale: 'en', site: 'MLA' });
-    await waitUntil(() => /"action" attribute is not a valid/.test(messageText(el)), 'no invalid-action message', { timeout: 5000 });
+    await waitUntil(() => messageText(el).includes('"action" attribute is not a valid'), 'no invalid-action message', { timeout: 5000 });
     const ready = oneEvent(el, 'mp-ready');
     el.action = `/sandbox/${logId}/process_payment`;
     await ready;
@@ -110,7 +115,10 @@ describe('<mp-checkout> attributes at any time', () => {
     await el.submit();
     await waitUntil(() => part(el, 'installments') && !(part(el, 'installments') as HTMLSelectElement).disabled, 'never re-quoted', { timeout: 5000 });
     const posted = (await merchantRequests(logId)).map((r) => r.body.installments);
-    expect(posted.every((n) => n <= 3), `posted ${posted.join(', ')}`).to.equal(true);
+    expect(
+      posted.every((n) => n <= 3),
+      `posted ${posted.join(', ')}`,
+    ).to.equal(true);
     expect(Array.from((part(el, 'installments') as HTMLSelectElement).options, (o) => Number(o.value)).every((n) => n <= 3)).to.equal(true);
   });
 });
@@ -146,7 +154,9 @@ describe('<mp-checkout> amounts: shown exactly as posted', () => {
       await fillCard(el, { number: card, name: 'APRO', idNumber: id });
       const currency = { MLA: 'ARS', MLC: 'CLP', MLB: 'BRL' }[site]!;
       const decimals = site === 'MLC' ? 0 : 2;
-      const shown = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(Number(amount));
+      const shown = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
+        Number(amount),
+      );
       expect(payButtonText(el)).to.contain(shown);
       const event = await pay(el);
       expect(event.detail.status, messageText(el)).to.equal('approved');

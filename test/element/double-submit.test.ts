@@ -78,7 +78,7 @@ describe('<mp-checkout> double submit', () => {
     await fillCard(el);
     const payments = collectEvents(el, ['mp-payment']);
     const answer = oneEvent(el, 'mp-payment');
-    const calls: Promise<void>[] = [];
+    const calls: Array<Promise<void>> = [];
     for (let i = 0; i < 10; i++) calls.push(el.submit());
     await expectLockedWhileInFlight(el, logId);
     await Promise.all(calls);

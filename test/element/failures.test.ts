@@ -67,7 +67,9 @@ describe('<mp-checkout> merchant endpoint failures', () => {
 
       const text = messageText(el);
       expect(text).to.match(c.text);
-      expect(text, 'no raw HTTP code or server text').not.to.match(/\b(200|400|500|502|109)\b|<|internal_error|bad request|Bad Gateway|\{\{|undefined|error\./i);
+      expect(text, 'no raw HTTP code or server text').not.to.match(
+        /\b(200|400|500|502|109)\b|<|internal_error|bad request|Bad Gateway|\{\{|undefined|error\./i,
+      );
       expect(part(el, 'message')!.className).to.contain('tone-error');
       expect(payments, 'no payment result for a technical error').to.have.length(0);
       expect(posts(await merchantRequests(logId))).to.have.length(1);

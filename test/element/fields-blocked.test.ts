@@ -16,9 +16,7 @@ describe('<mp-checkout> when the Secure Fields never become ready', () => {
     await el.updateComplete;
     expect(errors[0].detail.code).to.equal('fields_timeout');
     const text = messageText(el);
-    expect(text).to.equal(
-      "The card fields did not appear. A content blocker may be blocking Mercado Pago; allow it for this site and try again.",
-    );
+    expect(text).to.equal('The card fields did not appear. A content blocker may be blocking Mercado Pago; allow it for this site and try again.');
     expect(errors[0].detail.message).to.equal(text);
     expect(el.matches(':state(error)')).to.equal(true);
     expect(part(el, 'form')!.hidden, 'no half-working form').to.equal(true);

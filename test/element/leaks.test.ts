@@ -60,7 +60,8 @@ const removedListeners: ListenerRecord[] = [];
 function spyOnListeners(target: Window | Document, name: 'window' | 'document'): void {
   const add = target.addEventListener.bind(target);
   const remove = target.removeEventListener.bind(target);
-  const captureOf = (options?: boolean | AddEventListenerOptions | EventListenerOptions) => (typeof options === 'boolean' ? options : Boolean(options?.capture));
+  const captureOf = (options?: boolean | AddEventListenerOptions | EventListenerOptions) =>
+    typeof options === 'boolean' ? options : Boolean(options?.capture);
   target.addEventListener = ((type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
     const caller = callerFrame(THIS_FILE);
     if (!listener || !fromElementPath(caller)) return add(type, listener as EventListenerOrEventListenerObject, options);
@@ -86,8 +87,8 @@ function spyOnListeners(target: Window | Document, name: 'window' | 'document'):
     const at = activeListeners.findIndex((r) => r.target === name && r.type === type && r.listener === listener && r.capture === capture);
     if (at === -1) return remove(type, listener as EventListenerOrEventListenerObject, options);
     const [record] = activeListeners.splice(at, 1);
-    removedListeners.push(record!);
-    return remove(type, record!.wrapped, options);
+    removedListeners.push(record);
+    return remove(type, record.wrapped, options);
   }) as typeof target.removeEventListener;
 }
 spyOnListeners(window, 'window');
@@ -102,7 +103,11 @@ const documentFrames = () => Array.from(document.querySelectorAll<HTMLIFrameElem
 
 function expectExactlyThreeFramesIn(el: MpCheckoutElement): void {
   const frames = documentFrames();
-  expect(frames.map((f) => f.name).sort(), 'exactly three Secure Field iframes in the document').to.deep.equal(['cardNumber', 'expirationDate', 'securityCode']);
+  expect(frames.map((f) => f.name).sort(), 'exactly three Secure Field iframes in the document').to.deep.equal([
+    'cardNumber',
+    'expirationDate',
+    'securityCode',
+  ]);
   for (const frame of frames) expect(el.contains(frame), `${frame.name} is inside the element`).to.equal(true);
 }
 
@@ -137,8 +142,14 @@ describe('<mp-checkout> leaves nothing behind', () => {
     await waitUsable(el);
     await sleep(300); // any straggling mount from an earlier cycle shows itself
     expectExactlyThreeFramesIn(el);
-    expect(errors.map((e) => e.detail.code), 'no technical error').to.deep.equal([]);
-    expect(timersCreated.some((t) => t.caller.includes('/src/')), 'the spy sees the element\'s own timers').to.equal(true);
+    expect(
+      errors.map((e) => e.detail.code),
+      'no technical error',
+    ).to.deep.equal([]);
+    expect(
+      timersCreated.some((t) => t.caller.includes('/src/')),
+      "the spy sees the element's own timers",
+    ).to.equal(true);
     const messageListeners = activeListeners.filter((l) => l.target === 'window' && l.type === 'message');
     expect(messageListeners, `one message listener on window while connected, not one per cycle: ${describeListeners(messageListeners)}`).to.have.length(1);
 
@@ -153,7 +164,10 @@ describe('<mp-checkout> leaves nothing behind', () => {
 
     // The element's message listener on window went away through removeEventListener.
     expect(activeListeners, `window/document listeners still attached: ${describeListeners(activeListeners)}`).to.deep.equal([]);
-    expect(removedListeners.some((l) => l.type === 'message' && l.caller.includes('/src/')), 'the message listener was removed').to.equal(true);
+    expect(
+      removedListeners.some((l) => l.type === 'message' && l.caller.includes('/src/')),
+      'the message listener was removed',
+    ).to.equal(true);
 
     // Nothing pending, nothing scheduled or firing for 2 s.
     expect([...activeTimers.values()], `timers still pending after the removal: ${timers.describe(activeTimers.values())}`).to.deep.equal([]);
@@ -163,7 +177,10 @@ describe('<mp-checkout> leaves nothing behind', () => {
     const firedAfter = timerFirings.filter((f) => f.at >= removedAt);
     const listenerCallsAfter = removedListeners.filter((l) => l.calls.some((t) => t >= removedAt));
     expect(scheduledAfter, `timers scheduled after the removal: ${timers.describe(scheduledAfter)}`).to.deep.equal([]);
-    expect(firedAfter.map((f) => f.timer), `timers fired after the removal: ${timers.describe(firedAfter.map((f) => f.timer))}`).to.deep.equal([]);
+    expect(
+      firedAfter.map((f) => f.timer),
+      `timers fired after the removal: ${timers.describe(firedAfter.map((f) => f.timer))}`,
+    ).to.deep.equal([]);
     expect(listenerCallsAfter, `listeners called after the removal: ${describeListeners(listenerCallsAfter)}`).to.deep.equal([]);
   });
 
@@ -176,7 +193,10 @@ describe('<mp-checkout> leaves nothing behind', () => {
     const removedAt = performance.now();
     await sleep(500);
     expect([...activeTimers.values()], `timers still pending: ${timers.describe(activeTimers.values())}`).to.deep.equal([]);
-    expect(timersCreated.filter((t) => t.createdAt >= removedAt), 'timers scheduled after the removal').to.deep.equal([]);
+    expect(
+      timersCreated.filter((t) => t.createdAt >= removedAt),
+      'timers scheduled after the removal',
+    ).to.deep.equal([]);
     expect(activeListeners, `listeners still attached: ${describeListeners(activeListeners)}`).to.deep.equal([]);
   });
 });
@@ -190,14 +210,10 @@ describe('<mp-checkout> disabled', () => {
     el.setAttribute('disabled', '');
     await el.updateComplete;
     const controls = ownControls(el);
-    expect(controls.map((c) => c.getAttribute('part')), 'name, document type and number, e-mail, installments and pay').to.include.members([
-      'cardholder-name',
-      'identification-type',
-      'identification-number',
-      'email',
-      'installments',
-      'submit-button',
-    ]);
+    expect(
+      controls.map((c) => c.getAttribute('part')),
+      'name, document type and number, e-mail, installments and pay',
+    ).to.include.members(['cardholder-name', 'identification-type', 'identification-number', 'email', 'installments', 'submit-button']);
     for (const control of controls) expect(control.disabled, `${control.getAttribute('part')} is disabled`).to.equal(true);
     expect(el.disabled, 'the property follows the attribute').to.equal(true);
 
@@ -262,9 +278,9 @@ describe('<mp-checkout> reset()', () => {
     expect(event.detail.status).to.equal('approved');
     const posts = await merchantRequests(logId);
     expect(posts).to.have.length(2);
-    expect(posts[1]!.headers['x-idempotency-key'], 'a new idempotency key').to.not.equal(posts[0]!.headers['x-idempotency-key']);
-    expect(posts[1]!.body.token, 'a new token').to.not.equal(posts[0]!.body.token);
-    expect(posts[1]!.body.payer.email).to.equal('second@example.com');
+    expect(posts[1].headers['x-idempotency-key'], 'a new idempotency key').to.not.equal(posts[0].headers['x-idempotency-key']);
+    expect(posts[1].body.token, 'a new token').to.not.equal(posts[0].body.token);
+    expect(posts[1].body.payer.email).to.equal('second@example.com');
   });
 
   it('with validation errors showing: clears the errors, the message and the values, and the form still pays', async () => {
@@ -302,7 +318,10 @@ describe('<mp-checkout> rebuilds MercadoPago.js when the key or the locale chang
     await sleep(200); // a late second mount would show up here
     expectExactlyThreeFramesIn(el);
     for (const frame of documentFrames()) expect(old.includes(frame), `${frame.name} is a new iframe`).to.equal(false);
-    expect(activeListeners.filter((l) => l.type === 'message'), 'still one message listener').to.have.length(1);
+    expect(
+      activeListeners.filter((l) => l.type === 'message'),
+      'still one message listener',
+    ).to.have.length(1);
 
     await fillCard(el, { name: 'APRO' });
     const event = await pay(el);
@@ -325,7 +344,7 @@ describe('<mp-checkout> rebuilds MercadoPago.js when the key or the locale chang
     const number = el.querySelector<HTMLIFrameElement>('iframe[name="cardNumber"]')!;
     expect(number.title, 'the new card-number iframe is titled in Spanish').to.equal('Número de tarjeta');
     expect(number.contentDocument!.querySelector('input')!.getAttribute('aria-label'), 'its input is labelled in Spanish').to.equal('Número de tarjeta');
-    expect(part(el, 'field-label')!.textContent!.trim()).to.match(/^Número de tarjeta/);
+    expect(part(el, 'field-label')!.textContent.trim()).to.match(/^Número de tarjeta/);
 
     await fillCard(el, { name: 'APRO' });
     const event = await pay(el);

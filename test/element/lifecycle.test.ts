@@ -1,15 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { MpCheckoutElement } from '../../src/mp-checkout.js';
-import {
-  collectEvents,
-  fillCard,
-  merchantRequests,
-  messageText,
-  pay,
-  renderCheckout,
-  sleep,
-  waitForSecureInputs,
-} from '../helpers/fixtures.js';
+import { collectEvents, fillCard, merchantRequests, messageText, pay, renderCheckout, sleep, waitForSecureInputs } from '../helpers/fixtures.js';
 
 const FIELD_FRAMES = 'iframe[name="cardNumber"], iframe[name="expirationDate"], iframe[name="securityCode"]';
 
@@ -24,7 +15,11 @@ function containers(el: MpCheckoutElement): HTMLElement[] {
 
 function expectThreeFramesIn(el: MpCheckoutElement): void {
   const frames = documentFrames();
-  expect(frames.map((f) => f.name).sort(), 'exactly one iframe per Secure Field in the document').to.deep.equal(['cardNumber', 'expirationDate', 'securityCode']);
+  expect(frames.map((f) => f.name).sort(), 'exactly one iframe per Secure Field in the document').to.deep.equal([
+    'cardNumber',
+    'expirationDate',
+    'securityCode',
+  ]);
   for (const frame of frames) expect(el.contains(frame), `${frame.name} is inside the element`).to.equal(true);
   expect(containers(el), 'three mount containers').to.have.length(3);
   for (const c of containers(el)) expect(c.querySelectorAll('iframe'), `#${c.id} holds one iframe`).to.have.length(1);
@@ -48,7 +43,10 @@ describe('<mp-checkout> lifecycle', () => {
     await sleep(200);
     expect(el.parentElement).to.equal(target);
     expectThreeFramesIn(el);
-    expect(containers(el).map((c) => c.id), 'same containers').to.deep.equal(ids);
+    expect(
+      containers(el).map((c) => c.id),
+      'same containers',
+    ).to.deep.equal(ids);
     expect(readies, 'a move does not remount (no new mp-ready)').to.have.length(0);
     expect(el.matches(':state(ready)')).to.equal(true);
     expect(messageText(el)).to.equal('');
@@ -69,7 +67,10 @@ describe('<mp-checkout> lifecycle', () => {
     el.remove();
     await waitUntil(() => el.querySelectorAll('iframe').length === 0, 'the Secure Field iframes were not unmounted', { timeout: 2000 });
     expect(documentFrames(), 'no Secure Field iframes left in the document').to.have.length(0);
-    expect(containers(el).every((c) => c.childElementCount === 0), 'the light-DOM containers are empty').to.equal(true);
+    expect(
+      containers(el).every((c) => c.childElementCount === 0),
+      'the light-DOM containers are empty',
+    ).to.equal(true);
 
     const ready = oneEvent(el, 'mp-ready');
     parent.append(el);
@@ -116,7 +117,10 @@ describe('<mp-checkout> lifecycle', () => {
     await sleep(300);
     expectThreeFramesIn(el);
     expect(readies, 'exactly one mp-ready (for the final insertion)').to.have.length(1);
-    expect(errors.map((e) => e.detail.code), 'no technical error').to.deep.equal([]);
+    expect(
+      errors.map((e) => e.detail.code),
+      'no technical error',
+    ).to.deep.equal([]);
 
     await fillCard(el, { name: 'APRO' });
     const event = await pay(el);

@@ -93,8 +93,8 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
     await waitUntil(() => timings(logId, 'payment_status').length === 2, 'no Resource Timing for the two status GETs', { timeout: 2000 });
     const [post] = timings(logId, 'process_payment');
     const [get1, get2] = timings(logId, 'payment_status');
-    const wait1 = get1!.startTime - post!.responseEnd;
-    const wait2 = get2!.startTime - get1!.responseEnd;
+    const wait1 = get1.startTime - post.responseEnd;
+    const wait2 = get2.startTime - get1.responseEnd;
     // The first poll waits about a second; each next wait is clearly longer (exponential backoff).
     expect(wait1, `first wait ${wait1.toFixed(0)} ms`).to.be.within(800, 2500);
     expect(wait2, `second wait ${wait2.toFixed(0)} ms after a first of ${wait1.toFixed(0)} ms`).to.be.greaterThan(wait1 * 1.5);
@@ -119,8 +119,14 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
     // The first GET would have left after ~1 s, the second ~2 s later: watch past both.
     await sleep(3200);
     const log = await merchantRequests(logId);
-    expect(log.map((r) => r.method), 'only the payment POST; no status GET after the removal').to.deep.equal(['POST']);
-    expect(payments.map((e) => e.detail.status), 'no mp-payment after the removal').to.deep.equal(['in_process']);
+    expect(
+      log.map((r) => r.method),
+      'only the payment POST; no status GET after the removal',
+    ).to.deep.equal(['POST']);
+    expect(
+      payments.map((e) => e.detail.status),
+      'no mp-payment after the removal',
+    ).to.deep.equal(['in_process']);
     expect(activeElementTimers.size, `timers still pending after the removal: ${timers.describe()}`).to.equal(0);
   });
 
@@ -135,7 +141,10 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
 
     await sleep(3500);
     expect(await gets(logId), 'exactly the one GET that was in flight').to.equal(1);
-    expect(payments.map((e) => e.detail.status), 'no mp-payment from a removed element').to.deep.equal(['in_process']);
+    expect(
+      payments.map((e) => e.detail.status),
+      'no mp-payment from a removed element',
+    ).to.deep.equal(['in_process']);
     expect(activeElementTimers.size, `timers still pending after the removal: ${timers.describe()}`).to.equal(0);
   });
 
@@ -152,7 +161,10 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
     // The in-flight GET answers "in_process"; the next would leave ~2 s later and approve.
     await sleep(3500);
     expect(await gets(logId), 'no GET after reset()').to.equal(1);
-    expect(payments.map((e) => e.detail.status), 'no mp-payment after reset()').to.deep.equal(['in_process']);
+    expect(
+      payments.map((e) => e.detail.status),
+      'no mp-payment after reset()',
+    ).to.deep.equal(['in_process']);
     await el.updateComplete;
     expect(messageText(el), 'the fresh form shows no old result').to.equal('');
     expect(part(el, 'form')!.hidden, 'the fresh form stays visible').to.equal(false);
@@ -188,15 +200,18 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
       // Each wait the poller asked for is longer than the one before (real milliseconds requested).
       const waits = pollerTimersSince(startedAt).map((t) => t.delay);
       expect(waits.length, 'one wait before each GET').to.equal(count);
-      for (let i = 1; i < waits.length; i++) expect(waits[i], `wait ${i + 1} of ${JSON.stringify(waits)}`).to.be.greaterThan(waits[i - 1]! * 1.5);
+      for (let i = 1; i < waits.length; i++) expect(waits[i], `wait ${i + 1} of ${JSON.stringify(waits)}`).to.be.greaterThan(waits[i - 1] * 1.5);
       // Every GET asked for this payment.
       const log = await merchantRequests(logId);
-      for (const get of log.filter((r) => r.method === 'GET')) expect(get.path).to.match(new RegExp(`\\?respond=${mode}&id=${payments[0]!.detail.id}$`));
+      for (const get of log.filter((r) => r.method === 'GET')) expect(get.path).to.match(new RegExp(`\\?respond=${mode}&id=${payments[0].detail.id}$`));
 
       // What the buyer sees never changed, and offers no way to pay again.
       await el.updateComplete;
       expect(messages, 'the message never changed while polling failed').to.deep.equal([PROCESSING]);
-      expect(errors.map((e) => e.detail.code), 'no mp-error for a failed status poll').to.deep.equal([]);
+      expect(
+        errors.map((e) => e.detail.code),
+        'no mp-error for a failed status poll',
+      ).to.deep.equal([]);
       expect(payments.map((e) => e.detail.status)).to.deep.equal(['in_process']);
       expect(buttonWithText(el, 'Try again'), 'no "Try again"').to.equal(null);
       expect(buttonWithText(el, 'Use another card'), 'no "Use another card"').to.equal(null);
@@ -208,8 +223,14 @@ describe('<mp-checkout> pending payments: polling status-action', () => {
       clickPay(el);
       await el.submit();
       await sleep(200);
-      expect(log.filter((r) => r.method === 'POST'), 'one POST before').to.have.length(1);
-      expect((await merchantRequests(logId)).filter((r) => r.method === 'POST'), 'still one POST').to.have.length(1);
+      expect(
+        log.filter((r) => r.method === 'POST'),
+        'one POST before',
+      ).to.have.length(1);
+      expect(
+        (await merchantRequests(logId)).filter((r) => r.method === 'POST'),
+        'still one POST',
+      ).to.have.length(1);
     });
   }
 });

@@ -47,7 +47,7 @@ describe('<mp-checkout> payment results', () => {
     expect((part(el, 'identification-number') as HTMLInputElement).value, 'document number kept').to.equal('30111222');
     expect(messageText(el), 'the rejection message is gone').to.equal('');
     expect(buttonWithText(el, 'Use another card'), 'the button is gone').to.equal(null);
-    expect(part(el, 'installments'), 'the old card\'s installments are gone').to.equal(null);
+    expect(part(el, 'installments'), "the old card's installments are gone").to.equal(null);
 
     // The new card pays.
     await fillCard(el, { name: 'APRO', email: 'keep@example.com', idNumber: '30111222' });
@@ -83,7 +83,11 @@ describe('<mp-checkout> payment results', () => {
     expect(fieldErrorText(el, 'card-number'), 'no error under the card number').to.equal('');
     expect(part(el, 'security-code')!.classList.contains('invalid')).to.equal(true);
     const frame = secureFrame(el, 'securityCode');
-    await waitUntil(() => document.activeElement === frame, `focus is on ${document.activeElement?.localName}[name=${(document.activeElement as HTMLIFrameElement)?.name}], not the security code`, { timeout: 2000 });
+    await waitUntil(
+      () => document.activeElement === frame,
+      `focus is on ${document.activeElement?.localName}[name=${(document.activeElement as HTMLIFrameElement)?.name}], not the security code`,
+      { timeout: 2000 },
+    );
     const input = frame.contentDocument!.querySelector('input')!;
     expect(frame.contentDocument!.activeElement).to.equal(input);
     expect(input.getAttribute('aria-invalid'), 'marked invalid inside the iframe').to.equal('true');
@@ -149,7 +153,7 @@ describe('<mp-checkout> payment results', () => {
     await fillCard(el, { number: MLA_DEBIT_MASTER, name: 'APRO' });
     await waitUntil(() => part(el, 'issuer'), 'issuer select not shown');
     const issuer = part(el, 'issuer') as HTMLSelectElement;
-    const options = Array.from(issuer.options).map((o) => [o.value, o.textContent!.trim()]);
+    const options = Array.from(issuer.options).map((o) => [o.value, o.textContent.trim()]);
     expect(options.slice(1).map(([, text]) => text)).to.deep.equal(['Banco Galicia', 'Banco Santander', 'Banco Nación']);
     expect(issuer.value, 'no bank preselected').to.equal('');
     expect(el.shadowRoot!.querySelector(`label[for="${issuer.id}"]`)!.textContent).to.contain('Issuing bank');
@@ -169,7 +173,7 @@ describe('<mp-checkout> payment results', () => {
     expect(request.body.issuer_id).to.equal('1028');
   });
 
-  it('the issuer select disappears for a card that needs none, and issuer_id is then the method\'s own', async () => {
+  it("the issuer select disappears for a card that needs none, and issuer_id is then the method's own", async () => {
     const { el, logId } = await renderCheckout();
     await fillCard(el, { number: MLA_DEBIT_MASTER, name: 'APRO' });
     await waitUntil(() => part(el, 'issuer'));

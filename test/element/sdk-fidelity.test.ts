@@ -5,24 +5,16 @@
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { MpCheckoutElement } from '../../src/mp-checkout.js';
-import {
-  MLA_DEBIT_MASTER,
-  MLA_VISA,
-  merchantRequests,
-  messageText,
-  part,
-  pay,
-  renderCheckout,
-  secureFrame,
-  typeInto,
-} from '../helpers/fixtures.js';
+import { MLA_DEBIT_MASTER, MLA_VISA, merchantRequests, messageText, part, pay, renderCheckout, secureFrame, typeInto } from '../helpers/fixtures.js';
 import { secureFieldInput, typeInSecureField } from '../helpers/type-in-field.js';
 
 const AMEX = '371180303257522';
 /** A sandbox card whose security code is `optional` (sandbox/catalog.ts). */
 const OPTIONAL_CODE_CARD = '6034930000000005';
 
-type Sdk = { prototype: { getPaymentMethods: (...args: unknown[]) => Promise<unknown> } };
+interface Sdk {
+  prototype: { getPaymentMethods: (...args: unknown[]) => Promise<unknown> };
+}
 const sdkPrototype = () => (window as unknown as { MercadoPago: Sdk }).MercadoPago.prototype;
 
 /** Counts getPaymentMethods calls from now on. */
@@ -134,7 +126,10 @@ describe('<mp-checkout> follows the documented MercadoPago.js surface', () => {
       const reais = new Intl.NumberFormat('es-AR', { style: 'currency', currency: 'BRL' }).format(150);
       await waitUntil(() => (part(el, 'submit-button')?.textContent ?? '').includes(reais), `the button never showed ${reais}`, { timeout: 5000 });
       expect(el.audit().some((entry) => !entry.ok && entry.message.includes('site="MLB"'))).to.equal(true);
-      expect(warnings.some((w) => w.includes('site="MLB"')), 'a console warning').to.equal(true);
+      expect(
+        warnings.some((w) => w.includes('site="MLB"')),
+        'a console warning',
+      ).to.equal(true);
       typeInSecureField(secureFrame(el, 'securityCode'), '123');
       typeInSecureField(secureFrame(el, 'expirationDate'), '11/30');
       typeInto(part(el, 'cardholder-name') as HTMLInputElement, 'APRO');

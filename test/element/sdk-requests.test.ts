@@ -6,7 +6,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { buttonWithText, collectEvents, fillCard, messageText, part, pay, renderCheckout } from '../helpers/fixtures.js';
 
 type Method = 'getIdentificationTypes' | 'getPaymentMethods' | 'getInstallments';
-type Sdk = { prototype: Record<Method, (...args: unknown[]) => Promise<unknown>> };
+interface Sdk {
+  prototype: Record<Method, (...args: unknown[]) => Promise<unknown>>;
+}
 
 const sdk = () => (window as unknown as { MercadoPago: Sdk }).MercadoPago.prototype;
 const SDK_FAILED = "We couldn't reach Mercado Pago. Check your connection and try again.";

@@ -10,10 +10,7 @@ function ownFrames(el: MpCheckoutElement): HTMLIFrameElement[] {
 
 describe('<mp-checkout> two instances on one page', () => {
   it('each mounts its own three Secure Fields in containers with unique ids', async () => {
-    const [a, b] = await Promise.all([
-      renderCheckout({ attrs: { amount: '1500.5' } }),
-      renderCheckout({ attrs: { amount: '999.99' } }),
-    ]);
+    const [a, b] = await Promise.all([renderCheckout({ attrs: { amount: '1500.5' } }), renderCheckout({ attrs: { amount: '999.99' } })]);
     expect(a.logId).not.to.equal(b.logId);
 
     const allFrames = Array.from(document.querySelectorAll('iframe'));
@@ -28,7 +25,10 @@ describe('<mp-checkout> two instances on one page', () => {
     }
 
     const containerIds = allFrames.map((f) => f.parentElement!.id);
-    expect(containerIds.every((id) => id !== ''), 'every container has an id').to.equal(true);
+    expect(
+      containerIds.every((id) => id !== ''),
+      'every container has an id',
+    ).to.equal(true);
     expect(new Set(containerIds).size, 'container ids are unique').to.equal(6);
     for (const id of containerIds) expect(document.querySelectorAll(`#${CSS.escape(id)}`), `#${id} is unique in the document`).to.have.length(1);
 
@@ -38,10 +38,7 @@ describe('<mp-checkout> two instances on one page', () => {
   });
 
   it('both pay independently; each merchant log gets exactly its own amount', async () => {
-    const [a, b] = await Promise.all([
-      renderCheckout({ attrs: { amount: '1500.5' } }),
-      renderCheckout({ attrs: { amount: '999.99' } }),
-    ]);
+    const [a, b] = await Promise.all([renderCheckout({ attrs: { amount: '1500.5' } }), renderCheckout({ attrs: { amount: '999.99' } })]);
     // Fill both before paying either: typing into one must not leak into the other.
     await fillCard(a.el, { name: 'APRO', idNumber: '11111111', email: 'a@example.com' });
     await fillCard(b.el, { name: 'APRO', idNumber: '22222222', email: 'b@example.com' });
@@ -70,10 +67,7 @@ describe('<mp-checkout> two instances on one page', () => {
   });
 
   it('a rejection in one leaves the other untouched and payable', async () => {
-    const [a, b] = await Promise.all([
-      renderCheckout({ attrs: { amount: '1500.5' } }),
-      renderCheckout({ attrs: { amount: '250' } }),
-    ]);
+    const [a, b] = await Promise.all([renderCheckout({ attrs: { amount: '1500.5' } }), renderCheckout({ attrs: { amount: '250' } })]);
     await fillCard(a.el, { name: 'OTHE' });
     await fillCard(b.el, { name: 'APRO' });
     const rejected = oneEvent(a.el, 'mp-payment');

@@ -1,9 +1,19 @@
 /** A web-test-runner reporter that writes the pass/fail counts for the final summary line. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 
-interface TestResult { passed: boolean; skipped: boolean }
-interface Suite { tests: TestResult[]; suites: Suite[] }
-interface Session { testResults?: Suite; passed?: boolean; errors?: unknown[] }
+interface TestResult {
+  passed: boolean;
+  skipped: boolean;
+}
+interface Suite {
+  tests: TestResult[];
+  suites: Suite[];
+}
+interface Session {
+  testResults?: Suite;
+  passed?: boolean;
+  errors?: unknown[];
+}
 
 function count(suite: Suite | undefined, totals: { passed: number; failed: number; skipped: number }) {
   if (!suite) return;

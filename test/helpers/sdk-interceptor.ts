@@ -5,7 +5,7 @@
  * answers, `empty` loads a script that defines nothing, `blocked-fields` loads the double but its
  * Secure Fields never report `ready` (as when a content blocker blocks Mercado Pago's field hosts).
  */
-import type { Page } from 'puppeteer-core';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import { buildSandboxSdk } from './build-sandbox-sdk.ts';
 
 export const OFFICIAL_SDK_URL = 'https://sdk.mercadopago.com/js/v2';
@@ -30,7 +30,7 @@ const BLOCK_FIELDS = `
 
 export async function sdkInterceptor(page: Page): Promise<void> {
   await page.setRequestInterception(true);
-  page.on('request', async (request) => {
+  const answer = async (request: HTTPRequest): Promise<void> => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
     if (!url.startsWith(OFFICIAL_SDK_URL)) {
@@ -55,5 +55,6 @@ export async function sdkInterceptor(page: Page): Promise<void> {
       headers: { 'access-control-allow-origin': '*' },
       body,
     });
-  });
+  };
+  page.on('request', (request) => void answer(request));
 }

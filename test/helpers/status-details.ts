@@ -12,4 +12,3 @@ export const GENERIC_REJECTIONS = [
   'rejected_other_reason',
   'cc_rejected_time_out',
 ];
-

@@ -85,11 +85,14 @@ export function installTimerSpy({ track, speedUp = () => 1 }: TimerSpyOptions): 
     const caller = callerFrame();
     if (!track(caller) || typeof handler !== 'function') return realSetTimeout(handler, delay, ...args);
     const createdAt = performance.now();
-    const id = realSetTimeout(() => {
-      active.delete(id);
-      firings.push({ timer, at: performance.now() });
-      (handler as (...a: unknown[]) => void)(...args);
-    }, (Number(delay) || 0) / speedUp(caller));
+    const id = realSetTimeout(
+      () => {
+        active.delete(id);
+        firings.push({ timer, at: performance.now() });
+        (handler as (...a: unknown[]) => void)(...args);
+      },
+      (Number(delay) || 0) / speedUp(caller),
+    );
     const timer = record('timeout', id, delay, caller, createdAt);
     return id;
   }) as typeof window.setTimeout;
@@ -101,10 +104,13 @@ export function installTimerSpy({ track, speedUp = () => 1 }: TimerSpyOptions): 
     // A string handler cannot be wrapped: it is recorded as created and active, without firings.
     const id =
       typeof handler === 'function'
-        ? realSetInterval(() => {
-            firings.push({ timer, at: performance.now() });
-            (handler as (...a: unknown[]) => void)(...args);
-          }, (Number(delay) || 0) / speedUp(caller))
+        ? realSetInterval(
+            () => {
+              firings.push({ timer, at: performance.now() });
+              (handler as (...a: unknown[]) => void)(...args);
+            },
+            (Number(delay) || 0) / speedUp(caller),
+          )
         : realSetInterval(handler, delay, ...args);
     const timer = record('interval', id, delay, caller, createdAt);
     return id;

@@ -8,14 +8,15 @@ import { CardController } from '../../src/controllers/card-controller.js';
 import type { InstallmentsOption, MercadoPagoInstance, PaymentMethod } from '../../src/mercadopago/sdk-types.js';
 
 // Partial answers, as the lookups only read these fields.
-const method = (id: string): PaymentMethod => ({
-  id,
-  name: id.toUpperCase(),
-  payment_type_id: 'credit_card',
-  additional_info_needed: [],
-  issuer: { id: 1, name: 'Bank', default: true },
-  settings: [{ security_code: { mode: 'mandatory', length: 3 }, card_number: { length: 16, validation: 'standard' } }],
-}) as unknown as PaymentMethod;
+const method = (id: string): PaymentMethod =>
+  ({
+    id,
+    name: id.toUpperCase(),
+    payment_type_id: 'credit_card',
+    additional_info_needed: [],
+    issuer: { id: 1, name: 'Bank', default: true },
+    settings: [{ security_code: { mode: 'mandatory', length: 3 }, card_number: { length: 16, validation: 'standard' } }],
+  }) as unknown as PaymentMethod;
 
 const installments = (id: string, counts: number[]): InstallmentsOption[] => [
   {
@@ -42,8 +43,7 @@ const installments = (id: string, counts: number[]): InstallmentsOption[] => [
 /** A fake MercadoPago whose answers the test releases in any order. */
 function controllableSdk() {
   const pending: Array<{ bin: string; kind: string; release: () => void }> = [];
-  const answer = <T>(bin: string, kind: string, value: T) =>
-    new Promise<T>((resolve) => pending.push({ bin, kind, release: () => resolve(value) }));
+  const answer = <T>(bin: string, kind: string, value: T) => new Promise<T>((resolve) => pending.push({ bin, kind, release: () => resolve(value) }));
   const brand = (bin: string) => (bin.startsWith('4') ? 'visa' : 'master');
   const mp = {
     getPaymentMethods: ({ bin }: { bin: string }) => answer(bin, 'methods', { results: [method(brand(bin))] }),

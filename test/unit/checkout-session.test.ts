@@ -78,11 +78,23 @@ const TABLE: Row[] = [
   ['submitting', { type: 'stopped' }, { phase: 'ready', notice: undefined }],
   ['ready', { type: 'stopped' }, 'same'],
   ['submitting', { type: 'answered', outcome: result('approved', 'accredited'), sent }, { phase: 'approved', payment: payment('approved', 'accredited') }],
-  ['submitting', { type: 'answered', outcome: result('authorized', 'pending_capture'), sent }, { phase: 'approved', payment: payment('authorized', 'pending_capture') }],
-  ['submitting', { type: 'answered', outcome: result('in_process', 'pending_contingency'), sent }, { phase: 'pending', payment: payment('in_process', 'pending_contingency') }],
   [
     'submitting',
-    { type: 'answered', outcome: result('pending', 'pending_challenge', { threeDsInfo: { externalResourceUrl: 'https://issuer.test/3ds', creq: 'abc' } }), sent },
+    { type: 'answered', outcome: result('authorized', 'pending_capture'), sent },
+    { phase: 'approved', payment: payment('authorized', 'pending_capture') },
+  ],
+  [
+    'submitting',
+    { type: 'answered', outcome: result('in_process', 'pending_contingency'), sent },
+    { phase: 'pending', payment: payment('in_process', 'pending_contingency') },
+  ],
+  [
+    'submitting',
+    {
+      type: 'answered',
+      outcome: result('pending', 'pending_challenge', { threeDsInfo: { externalResourceUrl: 'https://issuer.test/3ds', creq: 'abc' } }),
+      sent,
+    },
     { phase: 'challenge', payment: payment('pending', 'pending_challenge'), url: 'https://issuer.test/3ds', creq: 'abc' },
   ],
   [
@@ -144,10 +156,23 @@ describe('checkout session: transitions', () => {
 
   it('every phase is reached by some row, and every event is tried', () => {
     const reached = new Set(TABLE.map(([, , to]) => (to === 'same' ? undefined : to.phase)));
-    for (const phase of ['configuring', 'loading', 'ready', 'submitting', 'challenge', 'pending', 'approved', 'failed']) expect(reached.has(phase as never), phase).to.equal(true);
+    for (const phase of ['configuring', 'loading', 'ready', 'submitting', 'challenge', 'pending', 'approved', 'failed'])
+      expect(reached.has(phase as never), phase).to.equal(true);
     const events = new Set(TABLE.map(([, event]) => event.type));
-    const all: CheckoutEvent['type'][] = [
-      'configured', 'sdk-failed', 'build-failed', 'form-ready', 'rebuild', 'submitted', 'stopped', 'answered', 'settled', 'challenge-done', 'detached', 'notice', 'notice-cleared',
+    const all: Array<CheckoutEvent['type']> = [
+      'configured',
+      'sdk-failed',
+      'build-failed',
+      'form-ready',
+      'rebuild',
+      'submitted',
+      'stopped',
+      'answered',
+      'settled',
+      'challenge-done',
+      'detached',
+      'notice',
+      'notice-cleared',
     ];
     for (const type of all) expect(events.has(type), type).to.equal(true);
   });
@@ -163,7 +188,9 @@ describe('checkout session: what is derived from a state', () => {
     expect(recoveryFor(S.readyWithNotice)).to.equal('lookup-card');
     expect(recoveryFor({ phase: 'ready', notice: { type: 'result', payment: payment('rejected', 'cc_rejected_other_reason') } })).to.equal('another-card');
     // A data-entry rejection is fixed in its field, not with another card.
-    expect(recoveryFor({ phase: 'ready', notice: { type: 'result', payment: payment('rejected', 'cc_rejected_bad_filled_security_code') } })).to.equal(undefined);
+    expect(recoveryFor({ phase: 'ready', notice: { type: 'result', payment: payment('rejected', 'cc_rejected_bad_filled_security_code') } })).to.equal(
+      undefined,
+    );
     for (const state of [S.ready, S.loading, S.configuring, S.approved, S.pending, S.submitting]) expect(recoveryFor(state), state.phase).to.equal(undefined);
   });
 
@@ -214,8 +241,15 @@ describe('checkout session: what is derived from a state', () => {
       causes: ['missing_amount', 'invalid_action'],
     });
     expect(errorEventFor(S.sdkFailed)).to.deep.equal({ code: 'sdk_load_failed' });
-    expect(errorEventFor({ phase: 'ready', notice: { type: 'refused', causes: ['109'], httpStatus: 400, sent } })).to.deep.equal({ code: 'bad_request', httpStatus: 400, causes: ['109'] });
-    expect(errorEventFor({ phase: 'ready', notice: { type: 'outcome-unknown', code: 'server', httpStatus: 502, sent } })).to.deep.equal({ code: 'server', httpStatus: 502 });
+    expect(errorEventFor({ phase: 'ready', notice: { type: 'refused', causes: ['109'], httpStatus: 400, sent } })).to.deep.equal({
+      code: 'bad_request',
+      httpStatus: 400,
+      causes: ['109'],
+    });
+    expect(errorEventFor({ phase: 'ready', notice: { type: 'outcome-unknown', code: 'server', httpStatus: 502, sent } })).to.deep.equal({
+      code: 'server',
+      httpStatus: 502,
+    });
     expect(errorEventFor({ phase: 'ready', notice: { type: 'token', key: 'tokenError.E301' } })).to.deep.equal({ code: 'tokenize_failed' });
     expect(errorEventFor({ phase: 'ready', notice: { type: 'fields' } })).to.equal(undefined);
     expect(errorEventFor({ phase: 'ready', notice: { type: 'result', payment: payment('rejected', 'cc_rejected_other_reason') } })).to.equal(undefined);

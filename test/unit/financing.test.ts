@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseFinancingLabels, toInstallmentChoices, type InstallmentChoice } from '../../src/mercadopago/financing.js';
+import { parseFinancingLabels, toInstallmentChoices } from '../../src/mercadopago/financing.js';
 
 describe('parseFinancingLabels', () => {
   const table: Array<[string, unknown, { cft?: number; tea?: number; tna?: number }]> = [
@@ -84,7 +84,7 @@ describe('toInstallmentChoices', () => {
   it('reads a real payer_costs list, sorted ascending', () => {
     const choices = toInstallmentChoices([...realMLA].reverse(), { amount: 1000, site: 'MLA' });
     expect(choices.map((c) => c.installments)).to.deep.equal([1, 3, 6, 12]);
-    const three = choices[1] as InstallmentChoice;
+    const three = choices[1];
     expect(three).to.deep.equal({
       installments: 3,
       installmentAmount: 375.9,

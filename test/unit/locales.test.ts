@@ -15,7 +15,7 @@ const [en, es, ptBR, esAR, esMX, esCO, esCL, esPE, esUY] = await Promise.all(
   ['en', 'es', 'pt-BR', 'es-AR', 'es-MX', 'es-CO', 'es-CL', 'es-PE', 'es-UY'].map(load),
 );
 
-type Tree = { [key: string]: unknown };
+type Tree = Record<string, unknown>;
 
 /** Flattens a nested resource into dotted leaf paths; non-string, non-object leaves are kept as-is. */
 function leaves(tree: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {

@@ -1,13 +1,6 @@
 import { expect } from '@open-wc/testing';
 import i18next from 'i18next';
-import {
-  apiCauses,
-  fieldForStatusDetail,
-  isRetryableWithAnotherCard,
-  resultKind,
-  resultMessageKeys,
-  tokenErrors,
-} from '../../src/mercadopago/messages.js';
+import { apiCauses, fieldForStatusDetail, isRetryableWithAnotherCard, resultKind, resultMessageKeys, tokenErrors } from '../../src/mercadopago/messages.js';
 import { GENERIC_REJECTIONS } from '../helpers/status-details.js';
 
 const en: unknown = await (await fetch(new URL('../../locales/en.json', import.meta.url))).json();
@@ -64,23 +57,23 @@ describe('resultMessageKeys', () => {
     it(`${status}/${detail} → its own existing key`, () => {
       const keys = resultMessageKeys(status, detail, NO_DESCRIPTOR);
       expect(keys).to.deep.equal([`result.${status}.${detail}`, `result.${status}._default`, 'result._generic']);
-      expect(lookup(keys[0] as string), keys[0]).to.be.a('string');
-      expect(t(keys)).to.equal(i18n.t(keys[0] as string, { amount: '$ 10', paymentMethod: 'Visa', installments: 3, statementDescriptor: 'SHOP' }));
+      expect(lookup(keys[0]), keys[0]).to.be.a('string');
+      expect(t(keys)).to.equal(i18n.t(keys[0], { amount: '$ 10', paymentMethod: 'Visa', installments: 3, statementDescriptor: 'SHOP' }));
     });
   }
 
   it('approved/accredited with a statement descriptor → result.approved.accredited', () => {
     const keys = resultMessageKeys('approved', 'accredited', WITH_DESCRIPTOR);
     expect(keys).to.deep.equal(['result.approved.accredited', 'result.approved._default', 'result._generic']);
-    expect(lookup(keys[0] as string)).to.contain('{{statementDescriptor}}');
+    expect(lookup(keys[0])).to.contain('{{statementDescriptor}}');
     expect(t(keys)).to.contain('SHOP');
   });
 
   it('approved/accredited without a descriptor → accreditedNoDescriptor first', () => {
     const keys = resultMessageKeys('approved', 'accredited', NO_DESCRIPTOR);
     expect(keys).to.deep.equal(['result.approved.accreditedNoDescriptor', 'result.approved._default', 'result._generic']);
-    expect(lookup(keys[0] as string)).to.be.a('string');
-    expect(lookup(keys[0] as string)).to.not.contain('statementDescriptor');
+    expect(lookup(keys[0])).to.be.a('string');
+    expect(lookup(keys[0])).to.not.contain('statementDescriptor');
   });
 
   for (const detail of GENERIC_REJECTIONS) {
@@ -179,9 +172,7 @@ describe('resultMessageKeys', () => {
 
   it('survives a hostile options object', () => {
     expect(resultMessageKeys('approved', 'accredited', null as never)[0]).to.equal('result.approved.accreditedNoDescriptor');
-    expect(resultMessageKeys('approved', 'accredited', { hasStatementDescriptor: 'yes' } as never)[0]).to.equal(
-      'result.approved.accreditedNoDescriptor',
-    );
+    expect(resultMessageKeys('approved', 'accredited', { hasStatementDescriptor: 'yes' } as never)[0]).to.equal('result.approved.accreditedNoDescriptor');
   });
 });
 
@@ -233,40 +224,60 @@ describe('fieldForStatusDetail / isRetryableWithAnotherCard', () => {
 describe('tokenErrors', () => {
   const E301 = { code: 'E301', field: 'cardNumber', key: 'tokenError.E301' };
   const table: Array<[string, unknown, unknown[]]> = [
-    ['array of {code, message}', [{ code: 'E301', message: 'invalid card number' }, { code: '224', message: 'x' }], [
-      E301,
-      { code: '224', field: 'securityCode', key: 'tokenError.224' },
-    ]],
-    ['{cause: [{code, description}]}', { cause: [{ code: '221', description: 'cardholder name empty' }, { code: 316 }] }, [
-      { code: '221', field: 'cardholderName', key: 'tokenError.221' },
-      { code: '316', field: 'cardholderName', key: 'tokenError.316' },
-    ]],
+    [
+      'array of {code, message}',
+      [
+        { code: 'E301', message: 'invalid card number' },
+        { code: '224', message: 'x' },
+      ],
+      [E301, { code: '224', field: 'securityCode', key: 'tokenError.224' }],
+    ],
+    [
+      '{cause: [{code, description}]}',
+      { cause: [{ code: '221', description: 'cardholder name empty' }, { code: 316 }] },
+      [
+        { code: '221', field: 'cardholderName', key: 'tokenError.221' },
+        { code: '316', field: 'cardholderName', key: 'tokenError.316' },
+      ],
+    ],
     ['{cause: "E301"}', { cause: 'E301' }, [E301]],
-    ['numeric codes', [{ code: 208 }, { code: 209 }, { code: 325 }, { code: 326 }], [
-      { code: '208', field: 'expirationDate', key: 'tokenError.208' },
-      { code: '209', field: 'expirationDate', key: 'tokenError.209' },
-      { code: '325', field: 'expirationDate', key: 'tokenError.325' },
-      { code: '326', field: 'expirationDate', key: 'tokenError.326' },
-    ]],
-    ['Error whose message has a code', new Error('Invalid parameter E302 (security code)'), [
-      { code: 'E302', field: 'securityCode', key: 'tokenError.E302' },
-    ]],
-    ['Error with a cause list (ES2022 cause)', new Error('failed', { cause: [{ code: 'E203' }] }), [
-      { code: 'E203', field: 'securityCode', key: 'tokenError.E203' },
-    ]],
+    [
+      'numeric codes',
+      [{ code: 208 }, { code: 209 }, { code: 325 }, { code: 326 }],
+      [
+        { code: '208', field: 'expirationDate', key: 'tokenError.208' },
+        { code: '209', field: 'expirationDate', key: 'tokenError.209' },
+        { code: '325', field: 'expirationDate', key: 'tokenError.325' },
+        { code: '326', field: 'expirationDate', key: 'tokenError.326' },
+      ],
+    ],
+    ['Error whose message has a code', new Error('Invalid parameter E302 (security code)'), [{ code: 'E302', field: 'securityCode', key: 'tokenError.E302' }]],
+    [
+      'Error with a cause list (ES2022 cause)',
+      new Error('failed', { cause: [{ code: 'E203' }] }),
+      [{ code: 'E203', field: 'securityCode', key: 'tokenError.E203' }],
+    ],
     ['plain string code', 'E301', [E301]],
     ['lowercase e-code', [{ code: 'e301' }], [E301]],
-    ['string with codes', 'errors: 212, 322 and 213', [
-      { code: '212', field: 'identificationType', key: 'tokenError.212' },
-      { code: '322', field: 'identificationType', key: 'tokenError.322' },
-      { code: '213', field: 'identificationNumber', key: 'tokenError.213' },
-    ]],
-    ['identification and issuer codes', [{ code: '214' }, { code: '323' }, { code: '324' }, { code: '220' }], [
-      { code: '214', field: 'identificationNumber', key: 'tokenError.214' },
-      { code: '323', field: 'identificationNumber', key: 'tokenError.323' },
-      { code: '324', field: 'identificationNumber', key: 'tokenError.324' },
-      { code: '220', field: 'issuer', key: 'tokenError.220' },
-    ]],
+    [
+      'string with codes',
+      'errors: 212, 322 and 213',
+      [
+        { code: '212', field: 'identificationType', key: 'tokenError.212' },
+        { code: '322', field: 'identificationType', key: 'tokenError.322' },
+        { code: '213', field: 'identificationNumber', key: 'tokenError.213' },
+      ],
+    ],
+    [
+      'identification and issuer codes',
+      [{ code: '214' }, { code: '323' }, { code: '324' }, { code: '220' }],
+      [
+        { code: '214', field: 'identificationNumber', key: 'tokenError.214' },
+        { code: '323', field: 'identificationNumber', key: 'tokenError.323' },
+        { code: '324', field: 'identificationNumber', key: 'tokenError.324' },
+        { code: '220', field: 'issuer', key: 'tokenError.220' },
+      ],
+    ],
     ['205', { cause: [{ code: 205 }] }, [{ code: '205', field: 'cardNumber', key: 'tokenError.205' }]],
     ['unknown code', [{ code: '999' }], [{ code: '999', key: 'tokenError._default' }]],
     ['unknown and known', [{ code: 'E301' }, { code: 'weird_code' }], [E301, { code: 'weird_code', key: 'tokenError._default' }]],
@@ -291,7 +302,7 @@ describe('tokenErrors', () => {
     for (const code of ['205', 'E301', '208', '209', '325', '326', '224', 'E302', 'E203', '221', '316', '212', '322', '213', '214', '323', '324', '220']) {
       const [error] = tokenErrors([{ code }]);
       expect(error?.key).to.equal(`tokenError.${code}`);
-      expect(lookup(error?.key as string), code).to.be.a('string');
+      expect(lookup(error?.key), code).to.be.a('string');
     }
     expect(lookup('tokenError._default')).to.be.a('string');
   });
@@ -325,7 +336,7 @@ describe('apiCauses', () => {
     for (const code of ['106', '109', '126', '129', '145', '150', '151', '160', '204', '801']) {
       const [cause] = apiCauses({ cause: [{ code }] });
       expect(cause?.key).to.equal(`apiCause.${code}`);
-      expect(lookup(cause?.key as string), code).to.be.a('string');
+      expect(lookup(cause?.key), code).to.be.a('string');
     }
     expect(lookup('apiCause._default')).to.be.a('string');
   });
@@ -357,7 +368,18 @@ describe('apiCauses', () => {
   });
 
   it('no cause list → []', () => {
-    for (const body of [null, undefined, 'cause', 400, [], {}, { cause: [] }, { cause: null }, { causes: [{ code: 109 }] }, JSON.parse('{"__proto__": {"cause": [{"code": 109}]}}')]) {
+    for (const body of [
+      null,
+      undefined,
+      'cause',
+      400,
+      [],
+      {},
+      { cause: [] },
+      { cause: null },
+      { causes: [{ code: 109 }] },
+      JSON.parse('{"__proto__": {"cause": [{"code": 109}]}}'),
+    ]) {
       expect(apiCauses(body), JSON.stringify(body)).to.deep.equal([]);
     }
   });

@@ -5,7 +5,12 @@ const JSON_TYPE = 'application/json';
 const HTML_TYPE = 'text/html; charset=utf-8';
 
 const challenge = (url: unknown): string =>
-  JSON.stringify({ id: 1, status: 'pending', status_detail: 'pending_challenge', three_ds_info: { external_resource_url: url, creq: 'eyJ0aHJlZURTU2VydmVyVHJhbnNJRCI6IjEifQ' } });
+  JSON.stringify({
+    id: 1,
+    status: 'pending',
+    status_detail: 'pending_challenge',
+    three_ds_info: { external_resource_url: url, creq: 'eyJ0aHJlZURTU2VydmVyVHJhbnNJRCI6IjEifQ' },
+  });
 
 describe('parsePaymentResponse', () => {
   const table: Array<[string, number, string | null, string, PaymentOutcome]> = [
@@ -30,19 +35,31 @@ describe('parsePaymentResponse', () => {
       JSON.stringify({ status: 'rejected', status_detail: 'cc_rejected_high_risk', detail: 'other' }),
       { type: 'result', status: 'rejected', statusDetail: 'cc_rejected_high_risk' },
     ],
-    ['string id', 200, JSON_TYPE, '{"status":"in_process","status_detail":"pending_contingency","id":"abc-1"}', {
-      type: 'result',
-      id: 'abc-1',
-      status: 'in_process',
-      statusDetail: 'pending_contingency',
-    }],
+    [
+      'string id',
+      200,
+      JSON_TYPE,
+      '{"status":"in_process","status_detail":"pending_contingency","id":"abc-1"}',
+      {
+        type: 'result',
+        id: 'abc-1',
+        status: 'in_process',
+        statusDetail: 'pending_contingency',
+      },
+    ],
     ['status only', 200, JSON_TYPE, '{"status":"approved"}', { type: 'result', status: 'approved' }],
     ['odd id and detail types dropped', 200, JSON_TYPE, '{"status":"approved","id":{"x":1},"status_detail":5}', { type: 'result', status: 'approved' }],
-    ['JSON sent as text/html (content-type lie)', 200, HTML_TYPE, '{"status":"approved","status_detail":"accredited"}', {
-      type: 'result',
-      status: 'approved',
-      statusDetail: 'accredited',
-    }],
+    [
+      'JSON sent as text/html (content-type lie)',
+      200,
+      HTML_TYPE,
+      '{"status":"approved","status_detail":"accredited"}',
+      {
+        type: 'result',
+        status: 'approved',
+        statusDetail: 'accredited',
+      },
+    ],
     ['BOM and whitespace', 200, JSON_TYPE, '\uFEFF  {"status":"approved"}\n', { type: 'result', status: 'approved' }],
     ['200 HTML', 200, HTML_TYPE, '<!doctype html><html><body>OK</body></html>', { type: 'error', code: 'bad_response', httpStatus: 200 }],
     ['HTML labelled JSON', 200, JSON_TYPE, '<html>', { type: 'error', code: 'bad_response', httpStatus: 200 }],
@@ -62,14 +79,20 @@ describe('parsePaymentResponse', () => {
       JSON.stringify({ message: 'Invalid installments', error: 'bad_request', status: 400, cause: [{ code: 109, description: 'x' }] }),
       { type: 'rejected-request', httpStatus: 400, causes: [{ code: '109', key: 'apiCause.109', field: 'installments' }] },
     ],
-    ['422 with string codes', 422, JSON_TYPE, '{"cause":[{"code":"801"},{"code":"xyz"}]}', {
-      type: 'rejected-request',
-      httpStatus: 422,
-      causes: [
-        { code: '801', key: 'apiCause.801' },
-        { code: 'xyz', key: 'apiCause._default' },
-      ],
-    }],
+    [
+      '422 with string codes',
+      422,
+      JSON_TYPE,
+      '{"cause":[{"code":"801"},{"code":"xyz"}]}',
+      {
+        type: 'rejected-request',
+        httpStatus: 422,
+        causes: [
+          { code: '801', key: 'apiCause.801' },
+          { code: 'xyz', key: 'apiCause._default' },
+        ],
+      },
+    ],
     ['400 without causes', 400, JSON_TYPE, '{"message":"bad request"}', { type: 'error', code: 'server', httpStatus: 400 }],
     ['400 empty cause list', 400, JSON_TYPE, '{"cause":[]}', { type: 'error', code: 'server', httpStatus: 400 }],
     ['400 HTML', 400, HTML_TYPE, '<h1>Bad Request</h1>', { type: 'error', code: 'server', httpStatus: 400 }],
@@ -85,11 +108,7 @@ describe('parsePaymentResponse', () => {
   }
 
   describe('three_ds_info', () => {
-    const accepted = [
-      'https://acs.bank.example/challenge?x=1',
-      'HTTPS://ACS.BANK.EXAMPLE/c',
-      '/3ds/challenge',
-    ];
+    const accepted = ['https://acs.bank.example/challenge?x=1', 'HTTPS://ACS.BANK.EXAMPLE/c', '/3ds/challenge'];
     for (const url of accepted) {
       it(`keeps ${url}`, () => {
         const outcome = parsePaymentResponse(200, JSON_TYPE, challenge(url));
@@ -144,7 +163,7 @@ describe('parsePaymentResponse', () => {
       expect(outcome, String(status)).to.deep.equal({ type: 'error', code: 'server', httpStatus: 0 });
     }
     for (const body of [null, undefined, 42, {}, ['{"status":"approved"}']]) {
-      expect(parsePaymentResponse(200, null, body as unknown as string)).to.deep.equal({ type: 'error', code: 'bad_response', httpStatus: 200 });
+      expect(parsePaymentResponse(200, null, body as string)).to.deep.equal({ type: 'error', code: 'bad_response', httpStatus: 200 });
     }
     const huge = `{"status":"approved","status_detail":"${'x'.repeat(1_000_000)}"}`;
     expect(parsePaymentResponse(200, JSON_TYPE, huge)).to.deep.equal({ type: 'result', status: 'approved' });

@@ -60,14 +60,12 @@ const junk = fc.anything({
 });
 /** JSON text parsed: `{"__proto__": …}` becomes an own key, the real prototype-pollution vector. */
 const parsedJson = fc.json({ maxDepth: 4 }).map((j) => JSON.parse(j) as unknown);
-const withProtoKey = fc.tuple(fc.json({ maxDepth: 2 }), fc.json({ maxDepth: 2 })).map(([a, b]) => JSON.parse(`{"__proto__": ${a}, "constructor": ${b}, "title": "x"}`) as unknown);
+const withProtoKey = fc
+  .tuple(fc.json({ maxDepth: 2 }), fc.json({ maxDepth: 2 }))
+  .map(([a, b]) => JSON.parse(`{"__proto__": ${a}, "constructor": ${b}, "title": "x"}`) as unknown);
 const nested = fc.oneof(junk, parsedJson, withProtoKey);
 
-const amount = fc.oneof(
-  fc.double(),
-  fc.integer(),
-  fc.constantFrom(Number.NaN, Infinity, -Infinity, 0, -0, 1500.5, Number.MAX_VALUE, Number.MIN_VALUE),
-);
+const amount = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(Number.NaN, Infinity, -Infinity, 0, -0, 1500.5, Number.MAX_VALUE, Number.MIN_VALUE));
 const optionalText = fc.option(text, { nil: undefined });
 
 const payer = fc.oneof(
@@ -98,9 +96,15 @@ const input: fc.Arbitrary<PaymentPayloadInput> = fc.record({
   statementDescriptor: optionalText,
   externalReference: optionalText,
   payer: payer as fc.Arbitrary<PaymentPayloadInput['payer']>,
-  items: fc.option(fc.oneof(fc.array(nested, { maxLength: 4 }), fc.array(fc.record({ id: text, title: text, quantity: amount, unit_price: amount, extra: nested }, { requiredKeys: [] }), { maxLength: 4 })), { nil: undefined }),
+  items: fc.option(
+    fc.oneof(
+      fc.array(nested, { maxLength: 4 }),
+      fc.array(fc.record({ id: text, title: text, quantity: amount, unit_price: amount, extra: nested }, { requiredKeys: [] }), { maxLength: 4 }),
+    ),
+    { nil: undefined },
+  ),
   deviceId: optionalText,
-}) as fc.Arbitrary<PaymentPayloadInput>;
+});
 
 /** Every value inside: no undefined, null, blank string, non-finite number or empty container. */
 function emptyValues(value: unknown, path = '$', found: string[] = [], depth = 0): string[] {
@@ -162,7 +166,8 @@ describe('property: buildPaymentPayload', () => {
         const body = buildPaymentPayload(given) as unknown as Record<string, unknown>;
         for (const key of Object.keys(body)) expect(CONTRACT_KEYS, `top-level key ${JSON.stringify(key)}`).to.include(key);
         if (body.payer) for (const key of Object.keys(body.payer)) expect(PAYER_KEYS, `payer key ${JSON.stringify(key)}`).to.include(key);
-        if (body.additional_info) for (const key of Object.keys(body.additional_info)) expect(ADDITIONAL_INFO_KEYS, `additional_info key ${JSON.stringify(key)}`).to.include(key);
+        if (body.additional_info)
+          for (const key of Object.keys(body.additional_info)) expect(ADDITIONAL_INFO_KEYS, `additional_info key ${JSON.stringify(key)}`).to.include(key);
         expect(Object.getPrototypeOf(body), 'a plain object').to.equal(Object.prototype);
       }),
       RUNS,

@@ -67,11 +67,18 @@ const siteId = fc.oneof(fc.constantFrom<SiteId>('MLA', 'MLB', 'MLM', 'MLC', 'MCO
 describe('property: services never throw on hostile input', () => {
   it('parseFinancingLabels', () => {
     fc.assert(
-      fc.property(fc.oneof(labels, anything, fc.json().map((j) => JSON.parse(j) as unknown)), (input) => {
-        const result = parseFinancingLabels(input);
-        expect(Object.keys(result).every((k) => ['cft', 'tea', 'tna'].includes(k))).to.equal(true);
-        expect(allNumbersFinite(result)).to.equal(true);
-      }),
+      fc.property(
+        fc.oneof(
+          labels,
+          anything,
+          fc.json().map((j) => JSON.parse(j) as unknown),
+        ),
+        (input) => {
+          const result = parseFinancingLabels(input);
+          expect(Object.keys(result).every((k) => ['cft', 'tea', 'tna'].includes(k))).to.equal(true);
+          expect(allNumbersFinite(result)).to.equal(true);
+        },
+      ),
       RUNS,
     );
   });
@@ -79,7 +86,11 @@ describe('property: services never throw on hostile input', () => {
   it('toInstallmentChoices', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.array(fc.oneof(payerCost, anything), { maxLength: 8 }), anything, fc.json().map((j) => JSON.parse(j) as unknown)),
+        fc.oneof(
+          fc.array(fc.oneof(payerCost, anything), { maxLength: 8 }),
+          anything,
+          fc.json().map((j) => JSON.parse(j) as unknown),
+        ),
         fc.record({ amount: numberish, site: siteId, min: numberish, max: numberish }, { requiredKeys: [] }),
         (costs, options) => {
           // e.g. [{installments: 2186730659646351, installment_rate: 0, total_amount: 5e-324}] once derived a 0 installment
@@ -102,15 +113,22 @@ describe('property: services never throw on hostile input', () => {
 
   it('tokenErrors', () => {
     fc.assert(
-      fc.property(fc.oneof(anything, fc.string(), fc.json().map((j) => JSON.parse(j) as unknown)), (rejection) => {
-        const errors = tokenErrors(rejection);
-        expect(errors.length).to.be.greaterThan(0);
-        expect(new Set(errors.map((e) => e.code)).size).to.equal(errors.length);
-        for (const e of errors) {
-          expect(e.code).to.be.a('string');
-          expect(e.key).to.match(/^tokenError\.(?:_default|E?\d{3})$/);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          anything,
+          fc.string(),
+          fc.json().map((j) => JSON.parse(j) as unknown),
+        ),
+        (rejection) => {
+          const errors = tokenErrors(rejection);
+          expect(errors.length).to.be.greaterThan(0);
+          expect(new Set(errors.map((e) => e.code)).size).to.equal(errors.length);
+          for (const e of errors) {
+            expect(e.code).to.be.a('string');
+            expect(e.key).to.match(/^tokenError\.(?:_default|E?\d{3})$/);
+          }
+        },
+      ),
       RUNS,
     );
   });

@@ -106,13 +106,7 @@ interface Rendered {
 }
 
 /** Renders a payment result the way the element does (showResult → resultVars → t(keys, vars)). */
-function render(
-  translator: Translator,
-  c: LocaleCase,
-  status: string,
-  detail: string | undefined,
-  overrides: Partial<Record<Var, unknown>> = {},
-): Rendered {
+function render(translator: Translator, c: LocaleCase, status: string, detail: string | undefined, overrides: Partial<Record<Var, unknown>> = {}): Rendered {
   const vars = {
     amount: formatMoney(c.amount, c.site, translator.language || 'en'),
     paymentMethod: PAYMENT_METHOD,
@@ -231,7 +225,12 @@ describe('result messages in every locale (mercadopago.md §3.1)', () => {
   it('es-AR speaks voseo for data-entry rejections; es-MX says "meses" for installments', () => {
     const ar = LOCALES.find((c) => c.locale === 'es-AR')!;
     const mx = LOCALES.find((c) => c.locale === 'es-MX')!;
-    for (const detail of ['cc_rejected_bad_filled_card_number', 'cc_rejected_bad_filled_date', 'cc_rejected_bad_filled_security_code', 'cc_rejected_bad_filled_other']) {
+    for (const detail of [
+      'cc_rejected_bad_filled_card_number',
+      'cc_rejected_bad_filled_date',
+      'cc_rejected_bad_filled_security_code',
+      'cc_rejected_bad_filled_other',
+    ]) {
       expect(render(translators.get('es-AR')!, ar, 'rejected', detail).text, detail).to.match(/^Revisá /);
       expect(render(translators.get('es')!, LOCALES[1], 'rejected', detail).text, `es ${detail}`).to.match(/^Revisa /);
     }

@@ -12,13 +12,21 @@ type CardTokenData = Parameters<SecureFields['createCardToken']>[0];
 
 /** Test cards of mercadopago.md §4 (plus the MLA debit ones) → the brand each must resolve to. */
 const TEST_CARDS: Array<[SiteId, string, string]> = [
-  ['MLA', '5031755734530604', 'master'], ['MLA', VISA_MLA, 'visa'], ['MLA', '371180303257522', 'amex'],
-  ['MLA', '5287338310253304', 'debmaster'], ['MLA', '4002768694395619', 'debvisa'],
-  ['MLB', '5031433215406351', 'master'], ['MLB', '4235647728025682', 'visa'],
-  ['MLM', '5474925432670366', 'master'], ['MLM', '4075595716483764', 'visa'],
-  ['MLC', '5416752602582580', 'master'], ['MLC', '4168818844447115', 'visa'],
-  ['MCO', '5254133674403564', 'master'], ['MCO', '4013540682746260', 'visa'],
-  ['MPE', '4009175332806176', 'visa'], ['MLU', '4509953566233704', 'visa'],
+  ['MLA', '5031755734530604', 'master'],
+  ['MLA', VISA_MLA, 'visa'],
+  ['MLA', '371180303257522', 'amex'],
+  ['MLA', '5287338310253304', 'debmaster'],
+  ['MLA', '4002768694395619', 'debvisa'],
+  ['MLB', '5031433215406351', 'master'],
+  ['MLB', '4235647728025682', 'visa'],
+  ['MLM', '5474925432670366', 'master'],
+  ['MLM', '4075595716483764', 'visa'],
+  ['MLC', '5416752602582580', 'master'],
+  ['MLC', '4168818844447115', 'visa'],
+  ['MCO', '5254133674403564', 'master'],
+  ['MCO', '4013540682746260', 'visa'],
+  ['MPE', '4009175332806176', 'visa'],
+  ['MLU', '4509953566233704', 'visa'],
 ];
 
 const SITES: SiteId[] = ['MLA', 'MLB', 'MLM', 'MLC', 'MCO', 'MPE', 'MLU'];
@@ -84,7 +92,10 @@ describe('MercadoPagoDouble: payment methods, issuers, installments', () => {
     for (const [site, number, brand] of TEST_CARDS) {
       expect(luhn(number), number).to.equal(true);
       const answer = await new MercadoPagoDouble(key(site)).getPaymentMethods({ bin: number.slice(0, 8) });
-      expect(answer.results.map((m) => m.id), `${site} ${number}`).to.deep.equal([brand]);
+      expect(
+        answer.results.map((m) => m.id),
+        `${site} ${number}`,
+      ).to.deep.equal([brand]);
       expect(answer.paging?.total).to.equal(1);
     }
   });
@@ -92,28 +103,28 @@ describe('MercadoPagoDouble: payment methods, issuers, installments', () => {
   it('answers real-looking settings (Amex 15 digits, CVV 4 in front)', async () => {
     const mp = new MercadoPagoDouble(key('MLA'));
     const [amex] = (await mp.getPaymentMethods({ bin: '37118030' })).results;
-    expect(amex!.settings[0]!.card_number).to.deep.equal({ length: 15, validation: 'standard' });
-    expect(amex!.settings[0]!.security_code).to.deep.equal({ mode: 'mandatory', length: 4, card_location: 'front' });
+    expect(amex.settings[0].card_number).to.deep.equal({ length: 15, validation: 'standard' });
+    expect(amex.settings[0].security_code).to.deep.equal({ mode: 'mandatory', length: 4, card_location: 'front' });
     const [visa] = (await mp.getPaymentMethods({ bin: '45099535' })).results;
-    expect(visa!.settings[0]!.card_number.length).to.equal(16);
-    expect(visa!.settings[0]!.security_code.length).to.equal(3);
-    expect(visa!.payment_type_id).to.equal('credit_card');
-    expect(visa!.secure_thumbnail).to.match(/^https:\/\/http2\.mlstatic\.com\//);
-    expect(visa!.issuer).to.have.keys('id', 'name', 'default');
-    expect(visa!.issuer.id).to.be.a('number');
+    expect(visa.settings[0].card_number.length).to.equal(16);
+    expect(visa.settings[0].security_code.length).to.equal(3);
+    expect(visa.payment_type_id).to.equal('credit_card');
+    expect(visa.secure_thumbnail).to.match(/^https:\/\/http2\.mlstatic\.com\//);
+    expect(visa.issuer).to.have.keys('id', 'name', 'default');
+    expect(visa.issuer.id).to.be.a('number');
   });
 
   it("names the account's site on every payment method (site_id), whatever the page says", async () => {
     for (const site of SITES) {
       const [method] = (await new MercadoPagoDouble(key(site), { locale: 'es-AR' }).getPaymentMethods({ bin: '45099535' })).results;
-      expect(method!.site_id, site).to.equal(site);
+      expect(method.site_id, site).to.equal(site);
     }
   });
 
   it('lists an MLA card whose security code is optional', async () => {
     const [method] = (await new MercadoPagoDouble(key('MLA')).getPaymentMethods({ bin: '60349300' })).results;
-    expect(method!.id).to.equal('cencosud');
-    expect(method!.settings[0]!.security_code).to.include({ mode: 'optional', length: 3 });
+    expect(method.id).to.equal('cencosud');
+    expect(method.settings[0].security_code).to.include({ mode: 'optional', length: 3 });
     expect(luhn('6034930000000005')).to.equal(true);
   });
 
@@ -127,33 +138,33 @@ describe('MercadoPagoDouble: payment methods, issuers, installments', () => {
   it('asks for the issuer on MLA Mastercard Débito 5287 3383 1025 3304 and lists banks', async () => {
     const mp = new MercadoPagoDouble(key('MLA'));
     const [debit] = (await mp.getPaymentMethods({ bin: '52873383' })).results;
-    expect(debit!.id).to.equal('debmaster');
-    expect(debit!.payment_type_id).to.equal('debit_card');
-    expect(debit!.additional_info_needed).to.include('issuer_id');
+    expect(debit.id).to.equal('debmaster');
+    expect(debit.payment_type_id).to.equal('debit_card');
+    expect(debit.additional_info_needed).to.include('issuer_id');
     const issuers = await mp.getIssuers({ paymentMethodId: 'debmaster', bin: '52873383' });
     expect(issuers.length).to.be.greaterThan(1);
     for (const issuer of issuers) expect(issuer).to.include.keys('id', 'name', 'secure_thumbnail');
     const [credit] = (await mp.getPaymentMethods({ bin: '50317557' })).results;
-    expect(credit!.additional_info_needed).not.to.include('issuer_id');
+    expect(credit.additional_info_needed).not.to.include('issuer_id');
     expect(await mp.getIssuers({ paymentMethodId: 'master', bin: '50317557' })).to.have.length(1);
   });
 
   it('rejects bad requests after a delay', async () => {
     const mp = new MercadoPagoDouble(key('MLA'));
     const anyMp = mp as unknown as Record<string, (arg?: unknown) => Promise<unknown>>;
-    expect(await rejection(anyMp['getPaymentMethods']!({}))).to.be.instanceOf(Error);
-    expect(await rejection(anyMp['getPaymentMethods']!({ bin: '45' }))).to.be.instanceOf(Error);
-    expect(await rejection(anyMp['getInstallments']!({ bin: '45099535' }))).to.be.instanceOf(Error);
-    expect(await rejection(anyMp['getInstallments']!({ amount: '100' }))).to.be.instanceOf(Error);
-    expect(await rejection(anyMp['getInstallments']!({ amount: 'abc', bin: '45099535' }))).to.be.instanceOf(Error);
-    expect(await rejection(anyMp['getIssuers']!({ bin: '45099535' }))).to.be.instanceOf(Error);
+    expect(await rejection(anyMp['getPaymentMethods']({}))).to.be.instanceOf(Error);
+    expect(await rejection(anyMp['getPaymentMethods']({ bin: '45' }))).to.be.instanceOf(Error);
+    expect(await rejection(anyMp['getInstallments']({ bin: '45099535' }))).to.be.instanceOf(Error);
+    expect(await rejection(anyMp['getInstallments']({ amount: '100' }))).to.be.instanceOf(Error);
+    expect(await rejection(anyMp['getInstallments']({ amount: 'abc', bin: '45099535' }))).to.be.instanceOf(Error);
+    expect(await rejection(anyMp['getIssuers']({ bin: '45099535' }))).to.be.instanceOf(Error);
   });
 
   it('answers MLA installments 1/3/6/9/12 with CFT/TEA labels and one interest-free promotion', async () => {
     const mp = new MercadoPagoDouble(key('MLA'));
     const [option] = await mp.getInstallments({ amount: '1000', bin: '45099535', paymentTypeId: 'credit_card' });
     expect(option).to.include({ payment_method_id: 'visa', payment_type_id: 'credit_card', processing_mode: 'aggregator' });
-    const costs = option!.payer_costs;
+    const costs = option.payer_costs;
     expect(costs.map((c) => c.installments)).to.deep.equal([1, 3, 6, 9, 12]);
     for (const c of costs) {
       expect(c.labels![0], String(c.installments)).to.match(/^CFT_\d+,\d{2}%\|TEA_\d+,\d{2}%(\|TNA_\d+,\d{2}%)?$/);
@@ -164,27 +175,35 @@ describe('MercadoPagoDouble: payment methods, issuers, installments', () => {
       expect(c.min_allowed_amount).to.be.at.most(1000);
       expect(c.max_allowed_amount).to.be.at.least(1000);
     }
-    expect(costs[0]!.labels![0]).to.equal('CFT_0,00%|TEA_0,00%');
+    expect(costs[0].labels![0]).to.equal('CFT_0,00%|TEA_0,00%');
     const free = costs.filter((c) => c.installments > 1 && c.installment_rate === 0);
     expect(free).to.have.length(1);
-    expect(free[0]!.labels![0]).to.equal('CFT_0,00%|TEA_0,00%');
-    expect(free[0]!.total_amount).to.equal(1000);
+    expect(free[0].labels![0]).to.equal('CFT_0,00%|TEA_0,00%');
+    expect(free[0].total_amount).to.equal(1000);
     const financed = costs.filter((c) => c.installment_rate > 0);
     expect(financed.length).to.be.greaterThan(0);
     for (const c of financed) expect(c.total_amount).to.be.greaterThan(1000);
-    expect(financed.some((c) => c.labels![0]!.includes('|TNA_'))).to.equal(true);
+    expect(financed.some((c) => c.labels![0].includes('|TNA_'))).to.equal(true);
   });
 
   it('answers the site-specific plans (MLB ≤12, MLM MSI, MLC/MCO/MPE third-party, CLP/COP integers)', async () => {
     const costs = async (site: SiteId, bin: string, amount = '20000') =>
-      (await new MercadoPagoDouble(key(site)).getInstallments({ amount, bin }))[0]!.payer_costs;
+      (await new MercadoPagoDouble(key(site)).getInstallments({ amount, bin }))[0].payer_costs;
     const mlb = await costs('MLB', '42356477');
     expect(mlb.map((c) => c.installments)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     const mlm = await costs('MLM', '40755957');
-    expect(mlm.map((c) => [c.installments, c.installment_rate === 0])).to.deep.equal([[1, true], [3, true], [6, true], [12, false]]);
+    expect(mlm.map((c) => [c.installments, c.installment_rate === 0])).to.deep.equal([
+      [1, true],
+      [3, true],
+      [6, true],
+      [12, false],
+    ]);
     for (const site of ['MLC', 'MCO', 'MPE'] as const) {
       const list = await costs(site, '41688188');
-      expect(list.slice(1).every((c) => c.installment_rate_collector?.includes('THIRD_PARTY')), site).to.equal(true);
+      expect(
+        list.slice(1).every((c) => c.installment_rate_collector?.includes('THIRD_PARTY')),
+        site,
+      ).to.equal(true);
     }
     for (const site of ['MLC', 'MCO'] as const) {
       for (const c of await costs(site, '41688188', '99999')) {
@@ -196,7 +215,7 @@ describe('MercadoPagoDouble: payment methods, issuers, installments', () => {
   it('answers only one installment for debit cards and nothing for a mismatched payment type', async () => {
     const mp = new MercadoPagoDouble(key('MLA'));
     const [debit] = await mp.getInstallments({ amount: '500', bin: '40027686', paymentTypeId: 'debit_card' });
-    expect(debit!.payer_costs.map((c) => c.installments)).to.deep.equal([1]);
+    expect(debit.payer_costs.map((c) => c.installments)).to.deep.equal([1]);
     expect(await mp.getInstallments({ amount: '500', bin: '45099535', paymentTypeId: 'debit_card' })).to.deep.equal([]);
     expect(await mp.getInstallments({ amount: '500', bin: '60110000' })).to.deep.equal([]);
   });
@@ -493,7 +512,7 @@ describe('MercadoPagoDouble: Secure Fields', () => {
       card.field.update({ settings: whole as never });
       cvv.field.update({ settings: whole as never });
       cvv.field.update({ settings: { mode: 'mandatory', length: 5 } });
-      cvv.field.update({ settings: { length: 15, validation: 'standard' } as never });
+      cvv.field.update({ settings: { length: 15, validation: 'standard' } });
     });
     expect(warnings).to.have.length(4);
     for (const warning of warnings) expect(warning).to.match(/Ignoring settings for (cardNumber|securityCode)/);
@@ -594,8 +613,14 @@ describe('MercadoPagoDouble: Secure Fields', () => {
     typeInSecureField(cvv.iframe, '123');
     const made = (await token({ cardholderName: 'APRO', identificationType: 'DNI', identificationNumber: '12345678' }))!;
     expect(made).to.include({
-      first_six_digits: '450995', last_four_digits: '3704', expiration_month: 12, status: 'active', luhn_validation: true, live_mode: false,
-      security_code_length: 3, public_key: key('MLA'),
+      first_six_digits: '450995',
+      last_four_digits: '3704',
+      expiration_month: 12,
+      status: 'active',
+      luhn_validation: true,
+      live_mode: false,
+      security_code_length: 3,
+      public_key: key('MLA'),
     });
     expect(made.expiration_year).to.equal(2000 + Number(FUTURE.slice(3)));
     expect(made.cardholder).to.deep.equal({ name: 'APRO', identification: { type: 'DNI', number: '12345678' } });
@@ -642,12 +667,18 @@ describe('MercadoPagoDouble: Secure Fields', () => {
     mounted.push(other);
     const request = { cardholderName: 'APRO', identificationType: 'DNI', identificationNumber: '12345678' };
     const error = await rejection(mp.fields.createCardToken(request, { group: elsewhere }));
-    expect((error as Array<{ code: string }>).map((e) => e.code), 'the other group has no typed number').to.include('205');
+    expect(
+      (error as Array<{ code: string }>).map((e) => e.code),
+      'the other group has no typed number',
+    ).to.include('205');
     expect((await token(request))!.last_four_digits).to.equal('3704');
   });
 
   it('tokenizes without identification in MLM and checks the CPF in MLB', async () => {
-    for (const [site, number, id] of [['MLM', '4075595716483764', undefined], ['MLB', '4235647728025682', '12345678909']] as const) {
+    for (const [site, number, id] of [
+      ['MLM', '4075595716483764', undefined],
+      ['MLB', '4235647728025682', '12345678909'],
+    ] as const) {
       const { card, exp, cvv } = mountAll(site);
       typeInSecureField(card.iframe, number);
       typeInSecureField(exp.iframe, FUTURE);
@@ -698,6 +729,8 @@ describe('MercadoPagoDouble: Secure Fields', () => {
 
   it('strict: a group with no mounted field cannot be tokenized', async () => {
     const error = await rejection(mp.fields.createCardToken({ cardholderName: 'APRO' }, { group }));
-    expect(error).to.have.property('message').that.matches(/No primary field found/);
+    expect(error)
+      .to.have.property('message')
+      .that.matches(/No primary field found/);
   });
 });

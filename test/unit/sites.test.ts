@@ -43,7 +43,7 @@ describe('sites', () => {
   it('isSiteId accepts only the exact ids', () => {
     for (const id of IDS) expect(isSiteId(id)).to.equal(true);
     for (const x of ['mla', 'MLV', '', 'toString', '__proto__', 'constructor', null, undefined, 1, {}, ['MLA']]) {
-      expect(isSiteId(x), String(x)).to.equal(false);
+      expect(isSiteId(x), JSON.stringify(x) ?? 'undefined').to.equal(false);
     }
   });
 
