@@ -1,5 +1,7 @@
-// Unit and element tests in Debian's Chromium. MercadoPago.js is answered by the sandbox
-// double AT its official CDN URL (request interception), so @mercadopago/sdk-js runs unchanged.
+// Unit and element tests in Debian's Chromium, Firefox ESR and WebKitGTK (WTR_ENGINES picks a
+// subset). MercadoPago.js is answered by the sandbox double AT its official CDN URL (request
+// interception in Chromium and Firefox, a service worker in WebKit), so @mercadopago/sdk-js runs
+// unchanged.
 import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteerCore from 'puppeteer-core';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -24,6 +26,8 @@ const sdkJsAsEsm = {
 const launchers = {
   chromium: () =>
     chromeLauncher({
+      // Passing puppeteer-core names the engine "Chromium" in the reports (not "Chrome").
+      puppeteer: puppeteerCore,
       launchOptions: {
         executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
         headless: true,

@@ -1,6 +1,6 @@
 // `npm test`: every check, in order, then one closing line `tests: N passed, N failed`.
 //   typecheck → build → bundle-size budget → manifest drift → browser tests (unit + element,
-//   web-test-runner in Chromium) → end-to-end tests (built bundle + demo server) → reference server
+//   web-test-runner in Chromium, Firefox and WebKit side by side; counts printed per engine) → end-to-end tests (built bundle + demo server) → reference server
 //   (server/: its typecheck and its node:test suite on PGlite, PostgreSQL, workerd and under load)
 //   → WordPress plugin tests (PHP's CLI).
 // The exit code is the verdict. Each step runs even if an earlier one failed, so one run shows all.
@@ -36,7 +36,12 @@ run('manifest', 'node', ['scripts/check-manifest.mjs']);
 rmSync('.cache/wtr-counts.json', { force: true });
 run('browser tests', 'npx', ['wtr'], () => {
   try {
-    return JSON.parse(readFileSync('.cache/wtr-counts.json', 'utf8'));
+    const counts = JSON.parse(readFileSync('.cache/wtr-counts.json', 'utf8'));
+    console.log('\nbrowser tests per engine:');
+    for (const [engine, c] of Object.entries(counts.engines ?? {})) {
+      console.log(`  ${engine.padEnd(9)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped (marked) in ${c.seconds} s`);
+    }
+    return counts;
   } catch {
     return { passed: 0, failed: 1 };
   }
