@@ -3,12 +3,12 @@
  * Field iframes with the keyboard like a buyer. The sandbox SDK comes through the demo's service
  * worker at the official URL, exactly as a person running `npm start` gets it.
  */
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
-import { messageOf, typeCard, useDemoSession } from './chromium.ts';
+import { E2E_ENGINES, messageOf, typeCard, useDemoSession, type DemoSession } from './chromium.ts';
 
-const demo = useDemoSession();
+let demo: DemoSession;
 
 async function openDemo(query = ''): Promise<Page> {
   const page = await demo.browser.newPage();
@@ -28,7 +28,13 @@ async function payAndReadMessage(page: Page): Promise<string> {
   return messageOf(page);
 }
 
-describe('demo on the sandbox (built bundle)', () => {
+for (const engine of E2E_ENGINES) describe(`demo on the sandbox (built bundle) [${engine}]`, () => {
+  // Describe bodies all run first; each suite points the helpers at its own session before its tests.
+  const session = useDemoSession(engine);
+  before(() => {
+    demo = session;
+  });
+
   it('pays with the MLA test Visa and APRO and shows the approval', async () => {
     const page = await openDemo('?locale=es-AR&site=MLA');
     await typeCard(page, { name: 'APRO' });

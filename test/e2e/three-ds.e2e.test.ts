@@ -4,27 +4,40 @@
  * `creq` into an iframe it owns, the buyer confirms inside the issuer's page, the page posts
  * `{status: 'COMPLETE'}`, and the element polls `status-action` until the approval.
  */
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { messageOf, typeCard, useDemoSession } from './chromium.ts';
+import { E2E_ENGINES, messageOf, typeCard, useDemoSession, type DemoSession } from './chromium.ts';
 
-const demo = useDemoSession();
+let demo: DemoSession;
 
 interface Seen {
   pageErrors: string[];
   requests: Array<{ method: string; path: string; postData?: string }>;
+  /** Request bodies still being read (over WebDriver BiDi they are fetched after the event). */
+  bodies: Array<Promise<void>>;
+}
+
+/** A request's body: synchronous over CDP (Chromium); over BiDi (Firefox) puppeteer fetches it with network.getData. */
+function postDataOf(request: HTTPRequest): Promise<string | undefined> {
+  try {
+    return Promise.resolve(request.postData());
+  } catch {
+    return request.fetchPostData();
+  }
 }
 
 async function openDemo(query: string): Promise<{ page: Page; seen: Seen }> {
   const page = await demo.browser.newPage();
-  const seen: Seen = { pageErrors: [], requests: [] };
+  const seen: Seen = { pageErrors: [], requests: [], bodies: [] };
   page.on('pageerror', (error) => seen.pageErrors.push(String(error)));
   page.on('request', (request: HTTPRequest) => {
     const url = new URL(request.url());
     if (url.origin !== new URL(demo.url).origin) return;
     if (/^\/(process_payment|payment_status|sandbox\/3ds)/.test(url.pathname)) {
-      seen.requests.push({ method: request.method(), path: url.pathname + url.search, postData: request.postData() });
+      const entry: Seen['requests'][number] = { method: request.method(), path: url.pathname + url.search };
+      seen.requests.push(entry);
+      seen.bodies.push(postDataOf(request).then((body) => void (entry.postData = body)));
     }
   });
   await page.goto(`${demo.url}${query}`, { waitUntil: 'load' });
@@ -44,7 +57,13 @@ const events = (page: Page) =>
 
 const message = messageOf;
 
-describe('3-D Secure challenge on the demo (built bundle)', () => {
+for (const engine of E2E_ENGINES) describe(`3-D Secure challenge on the demo (built bundle) [${engine}]`, () => {
+  // Describe bodies all run first; each suite points the helpers at its own session before its tests.
+  const session = useDemoSession(engine);
+  before(() => {
+    demo = session;
+  });
+
   it('CHAL: the challenge opens inside the element, the buyer confirms, polling shows the approval', async () => {
     const { page, seen } = await openDemo('?locale=en&site=MLA');
     await typeCard(page, { name: 'CHAL' });
@@ -76,6 +95,7 @@ describe('3-D Secure challenge on the demo (built bundle)', () => {
     const frame = await challenge.contentFrame();
     assert.ok(frame, 'the challenge iframe has no frame');
     const confirm = await frame.waitForSelector('::-p-text(Confirm the payment)', { timeout: 10_000 });
+    await Promise.all(seen.bodies);
     const threeDsPost = seen.requests.find((r) => r.method === 'POST' && r.path === '/sandbox/3ds');
     assert.ok(threeDsPost, `no POST to /sandbox/3ds; saw ${JSON.stringify(seen.requests.map((r) => `${r.method} ${r.path}`))}`);
     const creq = new URLSearchParams(threeDsPost.postData ?? '').get('creq');
