@@ -40,9 +40,36 @@ async function waitForDriver(port: number, driver: ChildProcess): Promise<void> 
   throw new Error('WebKitWebDriver did not start within 30 s');
 }
 
+export interface WebKitDriver {
+  port: number;
+  stop(): void;
+}
+
+/** Starts WebKitWebDriver on a free port under `xvfb-run -a` (a free virtual display); stop() ends both. */
+export async function startWebKitDriver(): Promise<WebKitDriver> {
+  const port = await freePort();
+  const driver = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', 'WebKitWebDriver', `--port=${port}`], { stdio: 'ignore', detached: true });
+  const stop = () => {
+    try {
+      process.kill(-driver.pid!, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once('exit', stop);
+  await waitForDriver(port, driver);
+  return { port, stop };
+}
+
+/** WebDriver capabilities for Debian's MiniBrowser. */
+export const WEBKIT_CAPABILITIES = {
+  // WebdriverIO asks for a BiDi session by default; WebKitWebDriver 2.50 refuses it.
+  'wdio:enforceWebDriverClassic': true,
+  'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+} as WebdriverIO.Capabilities;
+
 class WebKitLauncher extends WebdriverLauncher {
-  #driver?: ChildProcess;
-  #port = 0;
+  #driver?: WebKitDriver;
 
   constructor() {
     super({
@@ -50,11 +77,7 @@ class WebKitLauncher extends WebdriverLauncher {
       hostname: '127.0.0.1',
       port: 0,
       path: '/',
-      capabilities: {
-        // WebdriverIO asks for a BiDi session by default; WebKitWebDriver 2.50 refuses it.
-        'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
-      } as WebdriverIO.Capabilities,
+      capabilities: WEBKIT_CAPABILITIES,
     });
     this.name = 'WebKit';
   }
@@ -62,15 +85,8 @@ class WebKitLauncher extends WebdriverLauncher {
   override async initialize(config: Parameters<WebdriverLauncher['initialize']>[0]): Promise<void> {
     await super.initialize(config);
     this.name = 'WebKit';
-    this.#port = await freePort();
-    // xvfb-run -a picks a free display; the driver and the MiniBrowser it starts inherit it.
-    this.#driver = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', 'WebKitWebDriver', `--port=${this.#port}`], { stdio: 'ignore', detached: true });
-    const driver = this.#driver;
-    process.once('exit', () => {
-      try { process.kill(-driver.pid!, 'SIGTERM'); } catch { /* already gone */ }
-    });
-    await waitForDriver(this.#port, driver);
-    (this as unknown as { options: { port: number } }).options.port = this.#port;
+    this.#driver = await startWebKitDriver();
+    (this as unknown as { options: { port: number } }).options.port = this.#driver.port;
   }
 
   override startSession(id: string, url: string): Promise<void> {
@@ -81,9 +97,7 @@ class WebKitLauncher extends WebdriverLauncher {
 
   override async stop(): Promise<void> {
     await super.stop();
-    if (this.#driver?.pid) {
-      try { process.kill(-this.#driver.pid, 'SIGTERM'); } catch { /* already gone */ }
-    }
+    this.#driver?.stop();
   }
 }
 
