@@ -51,8 +51,32 @@ const e2eFiles = readdirSync('test/e2e').filter((f) => f.endsWith('.test.ts')).m
 run('end-to-end tests', 'node', ['--test', '--test-reporter=spec', ...e2eFiles], (out) => {
   const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
   const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
+  printE2eEngines(out);
   return { passed: pass, failed: fail || (pass ? 0 : 1) };
 });
+
+/** The payment suites name their engine (`… [chromium]`, `[firefox]`, `[webkit]`): one count line per engine. */
+function printE2eEngines(out) {
+  const engines = {};
+  let engine;
+  for (const line of out.split('\n')) {
+    if (/^✖ failing tests:/.test(line)) break;
+    const suite = /^▶ .*\[(chromium|firefox|webkit)\]/.exec(line);
+    const skippedSuite = /^﹣ .*\[(chromium|firefox|webkit)\]/.exec(line);
+    if (suite) engine = suite[1];
+    else if (skippedSuite) (engines[skippedSuite[1]] ??= { passed: 0, failed: 0, skipped: 0 }).skipped++;
+    else if (/^\S/.test(line)) engine = undefined; // a top-level line ends the suite
+    else if (engine) {
+      const c = (engines[engine] ??= { passed: 0, failed: 0, skipped: 0 });
+      if (/^\s+✔ /.test(line)) c.passed++;
+      else if (/^\s+✖ /.test(line)) c.failed++;
+      else if (/^\s+﹣ /.test(line)) c.skipped++;
+    }
+  }
+  if (!Object.keys(engines).length) return;
+  console.log('\nend-to-end payments per engine:');
+  for (const [name, c] of Object.entries(engines)) console.log(`  ${name.padEnd(9)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+}
 
 // The server package has its own dependencies (npm ci --prefix server) and its own test script.
 const countNodeTests = (out) => {

@@ -19,7 +19,7 @@ type Browser = WebdriverIO.Browser;
 
 const skipWebKit = process.env.E2E_ENGINES && !process.env.E2E_ENGINES.split(',').includes('webkit') ? 'E2E_ENGINES excludes webkit' : false;
 
-describe('payments in WebKit (built bundle, WebKitWebDriver)', { skip: skipWebKit }, () => {
+describe('payments on the demo (built bundle, WebKitWebDriver) [webkit]', { skip: skipWebKit }, () => {
   let server: Awaited<ReturnType<typeof startDemoServer>> | undefined;
   let driver: WebKitDriver | undefined;
   let browser: Browser;
