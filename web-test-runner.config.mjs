@@ -66,8 +66,10 @@ const engines = (process.env.WTR_ENGINES || Object.keys(launchers).join(',')).sp
 export default {
   files: ['test/unit/**/*.test.ts', 'test/element/**/*.test.ts'],
   nodeResolve: true,
-  // One page at a time: Chromium stops animation frames in background tabs, which open-wc's
-  // fixture() waits for, and focus assertions need the page in front.
+  // One page at a time per engine: Chromium stops animation frames in background tabs, which
+  // open-wc's fixture() waits for, and focus assertions need the page in front (and for WebKit, 1
+  // selects @web/test-runner-webdriver's one-window SessionManager). The three engines still run
+  // side by side, so the whole suite takes about as long as the slowest engine (WebKit).
   concurrency: 1,
   reporters: [defaultReporter(), countReporter('.cache/wtr-counts.json')],
   testsFinishTimeout: 5 * 60_000,

@@ -26,7 +26,7 @@ export function countReporter(file: string) {
   let runStart = Date.now();
   const finishedAt = new Map<string, number>();
   return {
-    onTestRunStarted({ sessions }: { sessions: Sessions }) {
+    start({ sessions }: { sessions: Sessions }) {
       runStart = Date.now();
       sessions.on('session-status-updated', (session) => {
         if (session.status === 'FINISHED') finishedAt.set(session.id, Date.now());
