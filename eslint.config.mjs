@@ -98,7 +98,7 @@ export default defineConfig([
 
   // Globals for the JavaScript files (TypeScript files take theirs from tsconfig's lib and types).
   { files: ['demo/**/*.js'], languageOptions: { globals: globals.browser } },
-  { files: ['demo/sandbox-sw.js'], languageOptions: { globals: globals.serviceworker } },
+  { files: ['demo/sandbox-sw.js', 'test/helpers/sdk-double-sw.js'], languageOptions: { globals: globals.serviceworker } },
   { files: ['bin/**/*.mjs', 'scripts/**/*.mjs', '*.mjs'], languageOptions: { globals: globals.node } },
 
   // Last: turn off every rule that would fight Prettier.

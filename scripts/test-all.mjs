@@ -2,7 +2,8 @@
 //   typecheck → lint (ESLint: type-checked typescript-eslint, Lit, web-component, Lit a11y and
 //   browser-compat rules; Prettier's format check; lit-analyzer on the Lit templates) → build →
 //   bundle-size budget → manifest drift → browser tests (unit + element, web-test-runner in
-//   Chromium) → end-to-end tests (built bundle + demo server) → reference server
+//   Chromium, Firefox and WebKit side by side; counts printed per engine) → end-to-end tests
+//   (built bundle + demo server) → reference server
 //   (server/: its typecheck and its node:test suite on PGlite, PostgreSQL, workerd and under load)
 //   → WordPress plugin tests (PHP's CLI).
 // The exit code is the verdict. Each step runs even if an earlier one failed, so one run shows all.
@@ -41,7 +42,12 @@ run('manifest', 'node', ['scripts/check-manifest.mjs']);
 rmSync('.cache/wtr-counts.json', { force: true });
 run('browser tests', 'npx', ['wtr'], () => {
   try {
-    return JSON.parse(readFileSync('.cache/wtr-counts.json', 'utf8'));
+    const counts = JSON.parse(readFileSync('.cache/wtr-counts.json', 'utf8'));
+    console.log('\nbrowser tests per engine:');
+    for (const [engine, c] of Object.entries(counts.engines ?? {})) {
+      console.log(`  ${engine.padEnd(9)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped (marked) in ${c.seconds} s`);
+    }
+    return counts;
   } catch {
     return { passed: 0, failed: 1 };
   }
@@ -53,8 +59,33 @@ const e2eFiles = readdirSync('test/e2e')
 run('end-to-end tests', 'node', ['--test', '--test-reporter=spec', ...e2eFiles], (out) => {
   const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
   const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
+  printE2eEngines(out);
   return { passed: pass, failed: fail || (pass ? 0 : 1) };
 });
+
+/** The payment suites name their engine (`… [chromium]`, `[firefox]`, `[webkit]`): one count line per engine. */
+function printE2eEngines(out) {
+  const engines = {};
+  let engine;
+  for (const line of out.split('\n')) {
+    if (/^✖ failing tests:/.test(line)) break;
+    const suite = /^▶ .*\[(chromium|firefox|webkit)\]/.exec(line);
+    const skippedSuite = /^﹣ .*\[(chromium|firefox|webkit)\]/.exec(line);
+    if (suite) engine = suite[1];
+    else if (skippedSuite) (engines[skippedSuite[1]] ??= { passed: 0, failed: 0, skipped: 0 }).skipped++;
+    else if (/^\S/.test(line))
+      engine = undefined; // a top-level line ends the suite
+    else if (engine) {
+      const c = (engines[engine] ??= { passed: 0, failed: 0, skipped: 0 });
+      if (/^\s+✔ /.test(line)) c.passed++;
+      else if (/^\s+✖ /.test(line)) c.failed++;
+      else if (/^\s+﹣ /.test(line)) c.skipped++;
+    }
+  }
+  if (!Object.keys(engines).length) return;
+  console.log('\nend-to-end payments per engine:');
+  for (const [name, c] of Object.entries(engines)) console.log(`  ${name.padEnd(9)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+}
 
 // The server package has its own dependencies (npm ci --prefix server) and its own test script.
 const countNodeTests = (out) => {

@@ -71,9 +71,11 @@ export class FormLoader implements ReactiveController {
 
   /** Mounts fresh fields: "Try again" after a build failure, another card, reset(). */
   rebuild(): void {
-    this.options.form.show({});
     this.options.forgetCard();
+    // Unmount before clearing the errors: Firefox fires `blur` on a focused field while its iframe
+    // is removed, and what the old field reports then must not survive into the fresh form.
     this.options.fields.unmount();
+    this.options.form.show({});
     this.options.dispatch({ type: 'rebuild' });
     this.advance();
   }

@@ -14,6 +14,23 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
+/** The engines puppeteer-core drives here: Debian's Chromium (CDP) and Firefox ESR (WebDriver BiDi). */
+export type PuppeteerEngine = 'chromium' | 'firefox';
+
+export function launchEngine(engine: PuppeteerEngine): Promise<Browser> {
+  if (engine === 'chromium') return launchChromium();
+  return puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr', headless: true });
+}
+
+/**
+ * The engines of the end-to-end payment tests: E2E_ENGINES=chromium,firefox (default both).
+ * WebKit runs the same payments through WebDriver in test/e2e/webkit-payment.e2e.test.ts.
+ */
+export const E2E_ENGINES: PuppeteerEngine[] = (process.env.E2E_ENGINES || 'chromium,firefox')
+  .split(',')
+  .map((e) => e.trim())
+  .filter((e): e is PuppeteerEngine => e === 'chromium' || e === 'firefox');
+
 /** The frame of a Secure Field mounted by the first <mp-checkout> on the page. */
 export async function fieldFrame(page: Page, name: 'cardNumber' | 'expirationDate' | 'securityCode'): Promise<Frame> {
   const handle = await page.waitForSelector(`mp-checkout iframe[name="${name}"]`);
@@ -53,13 +70,13 @@ export interface DemoSession {
   readonly browser: Browser;
 }
 
-/** Starts the demo server and Chromium before the file's tests and stops both after them. */
-export function useDemoSession(): DemoSession {
+/** Starts the demo server and the engine (Chromium by default) before the tests of the enclosing suite and stops both after them. */
+export function useDemoSession(engine: PuppeteerEngine = 'chromium'): DemoSession {
   let server: Awaited<ReturnType<typeof startDemoServer>> | undefined;
   let browser: Browser | undefined;
   before(async () => {
     server = await startDemoServer(0);
-    browser = await launchChromium();
+    browser = await launchEngine(engine);
   });
   after(async () => {
     await browser?.close();

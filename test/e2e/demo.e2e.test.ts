@@ -3,12 +3,12 @@
  * Field iframes with the keyboard like a buyer. The sandbox SDK comes through the demo's service
  * worker at the official URL, exactly as a person running `npm start` gets it.
  */
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
-import { messageOf, typeCard, useDemoSession } from './chromium.ts';
+import { E2E_ENGINES, messageOf, typeCard, useDemoSession, type DemoSession } from './chromium.ts';
 
-const demo = useDemoSession();
+let demo: DemoSession;
 
 async function openDemo(query = ''): Promise<Page> {
   const page = await demo.browser.newPage();
@@ -31,38 +31,45 @@ async function payAndReadMessage(page: Page): Promise<string> {
   return messageOf(page);
 }
 
-describe('demo on the sandbox (built bundle)', () => {
-  it('pays with the MLA test Visa and APRO and shows the approval', async () => {
-    const page = await openDemo('?locale=es-AR&site=MLA');
-    await typeCard(page, { name: 'APRO' });
-    const message = await payAndReadMessage(page);
-    assert.match(message, /Se acreditó tu pago/);
-    assert.match(message, /MPCHECKOUT DEMO/);
-    await page.close();
-  });
-
-  it('pays with OTHE and shows the rejection with a way forward', async () => {
-    const page = await openDemo('?locale=en&site=MLA');
-    await typeCard(page, { name: 'OTHE' });
-    const message = await payAndReadMessage(page);
-    assert.match(message, /Visa did not process the payment/);
-    const retry = await page.$eval('mp-checkout >>> button.secondary', (el) => el.textContent.trim());
-    assert.equal(retry, 'Use another card');
-    await page.close();
-  });
-
-  it('never puts the card number into the page', async () => {
-    const page = await openDemo('?locale=en&site=MLA');
-    await typeCard(page, { name: 'APRO' });
-    // The demo's own test-data list shows the number; the element and its events must not.
-    const html = await page.evaluate(() => {
-      const el = document.querySelector('mp-checkout')!;
-      return el.outerHTML + el.shadowRoot!.innerHTML + document.getElementById('events')!.textContent;
+for (const engine of E2E_ENGINES)
+  describe(`demo on the sandbox (built bundle) [${engine}]`, () => {
+    // Describe bodies all run first; each suite points the helpers at its own session before its tests.
+    const session = useDemoSession(engine);
+    before(() => {
+      demo = session;
     });
-    for (const needle of ['4509953566233704', '4509 9535 6623 3704']) {
-      const at = html.indexOf(needle);
-      assert.equal(at, -1, `card number found in the page: …${html.slice(Math.max(0, at - 200), at + 50)}`);
-    }
-    await page.close();
+
+    it('pays with the MLA test Visa and APRO and shows the approval', async () => {
+      const page = await openDemo('?locale=es-AR&site=MLA');
+      await typeCard(page, { name: 'APRO' });
+      const message = await payAndReadMessage(page);
+      assert.match(message, /Se acreditó tu pago/);
+      assert.match(message, /MPCHECKOUT DEMO/);
+      await page.close();
+    });
+
+    it('pays with OTHE and shows the rejection with a way forward', async () => {
+      const page = await openDemo('?locale=en&site=MLA');
+      await typeCard(page, { name: 'OTHE' });
+      const message = await payAndReadMessage(page);
+      assert.match(message, /Visa did not process the payment/);
+      const retry = await page.$eval('mp-checkout >>> button.secondary', (el) => el.textContent.trim());
+      assert.equal(retry, 'Use another card');
+      await page.close();
+    });
+
+    it('never puts the card number into the page', async () => {
+      const page = await openDemo('?locale=en&site=MLA');
+      await typeCard(page, { name: 'APRO' });
+      // The demo's own test-data list shows the number; the element and its events must not.
+      const html = await page.evaluate(() => {
+        const el = document.querySelector('mp-checkout')!;
+        return el.outerHTML + el.shadowRoot!.innerHTML + document.getElementById('events')!.textContent;
+      });
+      for (const needle of ['4509953566233704', '4509 9535 6623 3704']) {
+        const at = html.indexOf(needle);
+        assert.equal(at, -1, `card number found in the page: …${html.slice(Math.max(0, at - 200), at + 50)}`);
+      }
+      await page.close();
+    });
   });
-});

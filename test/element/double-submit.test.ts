@@ -2,8 +2,13 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { MpCheckoutElement } from '../../src/mp-checkout.js';
 import { clickPay, collectEvents, fillCard, merchantRequests, messageText, part, renderCheckout, sleep } from '../helpers/fixtures.js';
 
-/** The merchant endpoint answers slowly, so the request is in flight while the buyer keeps clicking. */
-const SLOW = 'sandbox&delay=300';
+/**
+ * The merchant endpoint answers slowly, so the request is in flight while the buyer keeps clicking.
+ * One second, not less: the test sees the POST arrive by polling the merchant log, and with three
+ * engines side by side on two cores a poll can take longer than 300 ms (WebKit then saw the answer
+ * before it could check the in-flight state).
+ */
+const SLOW = 'sandbox&delay=1000';
 
 function payButton(el: MpCheckoutElement): HTMLButtonElement {
   return part(el, 'submit-button') as HTMLButtonElement;

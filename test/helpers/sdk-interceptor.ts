@@ -7,6 +7,9 @@
  */
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { buildSandboxSdk } from './build-sandbox-sdk.ts';
+import type { Context, Next } from 'koa';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 
 export const OFFICIAL_SDK_URL = 'https://sdk.mercadopago.com/js/v2';
 
@@ -44,17 +47,40 @@ export async function sdkInterceptor(page: Page): Promise<void> {
     }
     const mode = new URL(url).searchParams.get('sandbox');
     if (mode === 'hang') return;
-    if (mode === 'fail') {
-      await request.respond({ status: 404, contentType: 'text/plain', body: 'not found' });
-      return;
-    }
-    const body = mode === 'empty' ? '/* nothing */' : (await buildSandboxSdk()) + (mode === 'blocked-fields' ? BLOCK_FIELDS : '');
-    await request.respond({
-      status: 200,
-      contentType: 'application/javascript',
-      headers: { 'access-control-allow-origin': '*' },
-      body,
-    });
+    await request.respond(await sdkDoubleResponse(mode));
   };
   page.on('request', (request) => void answer(request));
+}
+
+/** The answer to the official SDK URL for a `?sandbox=` mode (`hang` is the caller's to handle). */
+export async function sdkDoubleResponse(mode: string | null): Promise<{ status: number; contentType: string; headers: Record<string, string>; body: string }> {
+  if (mode === 'fail') return { status: 404, contentType: 'text/plain', headers: {}, body: 'not found' };
+  const body = mode === 'empty' ? '/* nothing */' : (await buildSandboxSdk()) + (mode === 'blocked-fields' ? BLOCK_FIELDS : '');
+  return { status: 200, contentType: 'application/javascript', headers: { 'access-control-allow-origin': '*' }, body };
+}
+
+/**
+ * Test-server middleware for engines without request interception (WebKit): serves the service
+ * worker test/helpers/sdk-double-sw.js at /sdk-double-sw.js (scope "/") and the double it answers
+ * the official SDK URL with at /__sdk-double?sandbox=<mode>.
+ */
+export function sdkDoubleMiddleware() {
+  const swPath = fileURLToPath(new URL('./sdk-double-sw.js', import.meta.url));
+  return async (ctx: Context, next: Next) => {
+    if (ctx.path === '/sdk-double-sw.js') {
+      ctx.type = 'application/javascript';
+      ctx.set('cache-control', 'no-store');
+      ctx.body = await readFile(swPath, 'utf8');
+      return;
+    }
+    if (ctx.path === '/__sdk-double') {
+      const answer = await sdkDoubleResponse(ctx.query.sandbox ? String(ctx.query.sandbox) : null);
+      ctx.status = answer.status;
+      ctx.type = answer.contentType;
+      ctx.set('cache-control', 'no-store');
+      ctx.body = answer.body;
+      return;
+    }
+    await next();
+  };
 }
