@@ -363,35 +363,9 @@ export class MpCheckoutElement extends LitElement {
     const quoteIsCurrent = card.quotedFor(this.installmentQuery());
     const errors = validateCheckoutForm({ card, quoteIsCurrent, secureFieldCauses: this.fields.causes, ...form.values, payerEmail: this.payerEmail });
     if (form.show(errors)) return void this.session.dispatch({ type: 'stopped', notice: { type: 'fields' } });
-    const {
-      amount,
-      action,
-      headers,
-      requestTimeout,
-      description,
-      statementDescriptor,
-      externalReference,
-      payer,
-      payerEmail,
-      payerFirstName,
-      payerLastName,
-      items,
-    } = this;
     const request = buildPaymentRequest({
-      attributes: {
-        amount,
-        action,
-        headers,
-        requestTimeout,
-        description,
-        statementDescriptor,
-        externalReference,
-        payer,
-        payerEmail,
-        payerFirstName,
-        payerLastName,
-        items,
-      },
+      // The element itself: its attributes are read once, here, before anything is awaited.
+      attributes: this,
       form: form.values,
       card: { method: card.method, issuerId: card.issuerId, processingMode: card.processingMode, choice: card.selectedChoice },
       deviceId: (window as { MP_DEVICE_SESSION_ID?: string }).MP_DEVICE_SESSION_ID,
