@@ -5,7 +5,7 @@ import { LocalizeController } from './controllers/localize-controller.js';
 import { ConfigController } from './controllers/config-controller.js';
 import { SessionController } from './controllers/session-controller.js';
 import { SdkController } from './controllers/sdk-controller.js';
-import { SecureFieldsController, settingsForBin } from './controllers/secure-fields-controller.js';
+import { SecureFieldsController } from './controllers/secure-fields-controller.js';
 import { CardController } from './controllers/card-controller.js';
 import { PaymentController, type PaymentRequestParts } from './controllers/payment-controller.js';
 import { FormController } from './controllers/form-controller.js';
@@ -190,7 +190,7 @@ export class MpCheckoutElement extends LitElement {
   });
   private readonly card = new CardController(this, {
     methodChanged: (method) => {
-      this.fields.applySettings(settingsForBin(method, this.card.bin));
+      this.fields.applySettings(method);
       // Amounts, financing rules and links follow the account's country, whatever the page's
       // language says (a Brazilian-language page on an Argentine account still charges pesos).
       if (this.config.adoptAccountSite(method?.site_id)) this.guard.warn();

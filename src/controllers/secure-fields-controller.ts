@@ -148,11 +148,13 @@ export class SecureFieldsController implements ReactiveController {
   }
 
   /**
-   * Applies the detected card's rules, each field its own part (fields.md, "update"): the number
-   * field its length and Luhn check, the code field its length and whether it may stay empty.
-   * Without this the code stays at 3 digits: an American Express buyer could not type theirs.
+   * Applies the detected card's rules (the settings entry for the BIN the fields reported), each
+   * field its own part (fields.md, "update"): the number field its length and Luhn check, the code
+   * field its length and whether it may stay empty. Without this the code stays at 3 digits: an
+   * American Express buyer could not type theirs.
    */
-  applySettings(settings: PaymentMethodSettings | undefined): void {
+  applySettings(method: PaymentMethod | undefined): void {
+    const settings = settingsForBin(method, this.bin);
     if (!settings) return;
     if (settings.card_number) this.update('cardNumber', { settings: settings.card_number });
     if (settings.security_code) this.update('securityCode', { settings: settings.security_code });

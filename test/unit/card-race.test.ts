@@ -87,6 +87,8 @@ describe('CardController: BIN race', () => {
     expect(card.method?.id).to.equal('master');
     expect(card.choices.map((c) => c.installments)).to.deep.equal([1, 6, 12]);
     expect(card.bin).to.equal('50317557');
+    // The element applies a reported method's field settings: the stale Visa is never reported.
+    expect(card.methods).to.deep.equal([undefined, undefined, 'master']);
   });
 
   it('stale installments for an older BIN are dropped even after its method was accepted', async () => {
@@ -115,6 +117,7 @@ describe('CardController: BIN race', () => {
     expect(card.method).to.equal(undefined);
     expect(card.choices).to.deep.equal([]);
     expect(card.bin).to.equal(null);
+    expect(card.methods.filter(Boolean), 'the old method is never reported').to.deep.equal([]);
   });
 
   it('an amount refresh keeps the chosen count when still offered', async () => {
