@@ -83,7 +83,9 @@ function findCheckouts() {
 /** True once every <mp-checkout> is upgraded, rendered and out of :state(loading). */
 function allSettled(find) {
   const found = find();
-  return found.length > 0 && found.every((el) => typeof el.audit === 'function' && el.hasUpdated && !el.matches(':state(loading)'));
+  // The element loads its language lazily: a refusal can come before its explanation is readable.
+  const explained = (el) => el.audit().every((entry) => entry.message);
+  return found.length > 0 && found.every((el) => typeof el.audit === 'function' && el.hasUpdated && !el.matches(':state(loading)') && explained(el));
 }
 
 /** The report of every <mp-checkout>: its mode, state, visible error and audit(). */
