@@ -134,10 +134,10 @@ function elementFacts() {
     (c) => `${c.localName}[name="${c.getAttribute('name')}"]`,
   );
   // Text or an image that no element on the way hides (the element's own rule, guard-controller.ts).
-  const shows = (node, inherited = 'visible') => {
-    const computed = getComputedStyle(node);
-    const style = computed.display
-      ? computed
+  // Content no slot takes is outside the flat tree, where only its own attribute and inline style count.
+  const shows = (node, assigned, inherited = 'visible') => {
+    const style = assigned
+      ? getComputedStyle(node)
       : {
           display: node.hidden ? 'none' : node.style?.display || 'block',
           opacity: node.style?.opacity || '1',
@@ -147,7 +147,9 @@ function elementFacts() {
     const seen = style.visibility === 'visible';
     if (node.matches('img, svg, picture')) return seen;
     return [...node.childNodes].some((child) =>
-      child.nodeType === Node.ELEMENT_NODE ? shows(child, style.visibility) : seen && child.nodeType === Node.TEXT_NODE && Boolean(child.textContent.trim()),
+      child.nodeType === Node.ELEMENT_NODE
+        ? shows(child, assigned, style.visibility)
+        : seen && child.nodeType === Node.TEXT_NODE && Boolean(child.textContent.trim()),
     );
   };
   const slotted = (name) => [...el.querySelectorAll(`:scope > [slot="${name}"]`)];
@@ -159,8 +161,8 @@ function elementFacts() {
     state,
     nested: el.getRootNode() !== document,
     namedControls: named,
-    termsShown: slotted('terms').some((c) => shows(c)),
-    bannerHidden: banner.length > 0 && !banner.some((c) => shows(c)),
+    termsShown: slotted('terms').some((c) => shows(c, c.assignedSlot !== null)),
+    bannerHidden: banner.length > 0 && !banner.some((c) => shows(c, c.assignedSlot !== null)),
     secureFieldFrames: el.querySelectorAll('iframe').length,
     message: el.shadowRoot?.querySelector('[part~="message"]')?.textContent?.trim() ?? '',
   };

@@ -66,7 +66,7 @@ export class GuardController implements ReactiveController {
    */
   private slotted(name: 'terms' | 'banner' | 'price-disclosure'): { any: boolean; visible: boolean } {
     const children = Array.from(this.host.querySelectorAll(`:scope > [slot="${name}"]`));
-    return { any: children.length > 0, visible: children.some((child) => showsSomething(child)) };
+    return { any: children.length > 0, visible: children.some((child) => showsSomething(child, child.assignedSlot !== null)) };
   }
 
   /** Mercado Pago's production requirements (R1–R9) judged on this page now, in the buyer's language. */
@@ -125,17 +125,16 @@ export class GuardController implements ReactiveController {
  * Slotted content the buyer can see: text or an image that no element on the way hides. Read from
  * each element's own computed style, so it holds while the element's form itself is not shown.
  */
-function showsSomething(el: Element, inheritedVisibility = 'visible'): boolean {
-  // Content the element does not show yet (the disclosure slot before a card is typed) is outside
-  // the flat tree and has no computed style: its `hidden` attribute and inline style say what they can.
-  const computed = getComputedStyle(el);
-  const style = computed.display ? computed : inlineStyle(el, inheritedVisibility);
+function showsSomething(el: Element, assigned: boolean, inheritedVisibility = 'visible'): boolean {
+  // Content no slot takes yet (the disclosure slot before a card is typed) is outside the flat tree,
+  // where engines compute no style or `display: none`: its `hidden` attribute and inline style say what they can.
+  const style = assigned ? getComputedStyle(el) : inlineStyle(el, inheritedVisibility);
   // These hide the whole subtree; `visibility` is inherited and a descendant may turn it back on.
   if (style.display === 'none' || Number(style.opacity) === 0) return false;
   const seen = style.visibility === 'visible';
   if (el.matches('img, svg, picture')) return seen;
   return Array.from(el.childNodes).some((node) =>
-    node instanceof Element ? showsSomething(node, style.visibility) : seen && node.nodeType === Node.TEXT_NODE && Boolean(node.textContent?.trim()),
+    node instanceof Element ? showsSomething(node, assigned, style.visibility) : seen && node.nodeType === Node.TEXT_NODE && Boolean(node.textContent?.trim()),
   );
 }
 
