@@ -30,11 +30,15 @@ export class GuardController implements ReactiveController {
   // children or their slots change (the disclosure slot), and watch R2, since a named control may be
   // added at any time. The Secure Fields' iframes coming and going inside our mount containers are
   // not the merchant's content and cause no render.
-  // A `name` refuses the form in production (R2), so it re-derives the configuration too.
+  // A control's `name` refuses the form in production (R2), so it re-derives the configuration too
+  // (an iframe's name is not a control's).
   private readonly watcher = new MutationObserver((mutations) => {
-    if (mutations.some((m) => m.target === this.host || m.attributeName === 'slot' || m.attributeName === 'data-replace' || m.attributeName === 'name')) {
-      this.host.requestUpdate();
-    }
+    const rederive = (m: MutationRecord) =>
+      m.target === this.host ||
+      m.attributeName === 'slot' ||
+      m.attributeName === 'data-replace' ||
+      (m.attributeName === 'name' && m.target instanceof Element && m.target.matches('input, select, textarea'));
+    if (mutations.some(rederive)) this.host.requestUpdate();
     if (this.namedControls().length) this.warn();
   });
 
