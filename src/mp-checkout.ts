@@ -148,7 +148,7 @@ export class MpCheckoutElement extends LitElement {
   private readonly config = new ConfigController(this, {
     localeTag: () => this.localize.requestedTag,
     language: () => this.localize.language,
-    sdkLoaded: () => this.sdk.mp !== undefined,
+    namedControls: (): string[] => this.guard.namedControls(),
     configured: (problems) => this.session.dispatch({ type: 'configured', problems }),
   });
   private readonly session = new SessionController(this, {
@@ -229,7 +229,7 @@ export class MpCheckoutElement extends LitElement {
     settled: (outcome) => this.flow.settled(outcome),
     ended: () => this.flow.ended(),
   });
-  private readonly guard = new GuardController(this, { config: this.config, localize: this.localize });
+  private readonly guard = new GuardController(this, { config: this.config, localize: this.localize, state: () => this.session.state });
   private readonly challenge = new ChallengeController(this, { completed: () => this.flow.challengeDone() });
   private readonly flow: PaymentFlowController = new PaymentFlowController(this, {
     config: this.config,

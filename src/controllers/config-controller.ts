@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { configProblems, keyMode, refusingProblems, type CheckoutAttributes, type ConfigProblem, type KeyMode } from '../session/config.js';
-import { hasOfficialSdkScript } from '../mercadopago/sdk-loader.js';
+import { sdkFromOfficialScript } from '../mercadopago/sdk-loader.js';
 import { formatMoney, isSiteId, pageSite, type SiteId } from '../mercadopago/sites.js';
 
 export interface ConfigControllerOptions {
@@ -13,8 +13,8 @@ export interface ConfigControllerOptions {
   localeTag(): string;
   /** The loaded UI language, for number formats. */
   language(): string;
-  /** A MercadoPago instance exists (R1 can be judged). */
-  sdkLoaded(): boolean;
+  /** Controls with a `name` inside or slotted into the element (R2). */
+  namedControls(): string[];
   /** What refuses the form now (empty: nothing); the session ignores what changes nothing. */
   configured(refusing: ConfigProblem[]): void;
 }
@@ -61,9 +61,14 @@ export class ConfigController implements ReactiveController {
     return true;
   }
 
-  /** MercadoPago.js came from the official script (undefined while it has not loaded). */
+  /** MercadoPago.js came from the official script (undefined while that is not known yet). */
   officialSdk(): boolean | undefined {
-    return this.options.sdkLoaded() || 'MercadoPago' in window ? hasOfficialSdkScript() : undefined;
+    return sdkFromOfficialScript();
+  }
+
+  /** The element sits inside another shadow root, where the Secure Fields cannot mount. */
+  get nestedInShadowRoot(): boolean {
+    return this.host.isConnected && this.host.getRootNode() !== document;
   }
 
   /** Every configuration problem, refusing or not. */
@@ -74,7 +79,12 @@ export class ConfigController implements ReactiveController {
   /** Tells the session what refuses the form now. Runs on every update and again on pay. */
   check(): void {
     const { host } = this;
-    const page = { secureContext: window.isSecureContext, officialSdk: this.officialSdk(), nestedInShadowRoot: host.getRootNode() !== document };
+    const page = {
+      secureContext: window.isSecureContext,
+      officialSdk: this.officialSdk(),
+      nestedInShadowRoot: this.nestedInShadowRoot,
+      namedControls: this.options.namedControls(),
+    };
     this.options.configured(host.isConnected ? refusingProblems(this.problems(), this.mode, page) : []);
   }
 

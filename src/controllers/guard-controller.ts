@@ -6,14 +6,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { auditChecklist, type AuditEntry } from '../session/guard.js';
 import { isSiteId, siteFromLocale } from '../mercadopago/sites.js';
-import type { PayerData } from '../merchant/payload.js';
 import type { ConfigController } from './config-controller.js';
 import type { LocalizeController } from './localize-controller.js';
+import type { CheckoutState } from '../session/checkout-session.js';
 
 /** The element's attributes the audit reads besides the configuration's. */
 export interface AuditedAttributes {
-  payerEmail: string;
-  payer?: PayerData;
   items?: unknown[] | null;
   statusAction: string;
   site: string;
@@ -22,6 +20,8 @@ export interface AuditedAttributes {
 export interface GuardControllerOptions {
   config: ConfigController;
   localize: LocalizeController;
+  /** The checkout's state: a failure or a form still loading is part of the audit. */
+  state(): CheckoutState;
 }
 
 export class GuardController implements ReactiveController {
@@ -30,8 +30,15 @@ export class GuardController implements ReactiveController {
   // children or their slots change (the disclosure slot), and watch R2, since a named control may be
   // added at any time. The Secure Fields' iframes coming and going inside our mount containers are
   // not the merchant's content and cause no render.
+  // A control's `name` refuses the form in production (R2), so it re-derives the configuration too
+  // (an iframe's name is not a control's).
   private readonly watcher = new MutationObserver((mutations) => {
-    if (mutations.some((m) => m.target === this.host || m.attributeName === 'slot' || m.attributeName === 'data-replace')) this.host.requestUpdate();
+    const rederive = (m: MutationRecord) =>
+      m.target === this.host ||
+      m.attributeName === 'slot' ||
+      m.attributeName === 'data-replace' ||
+      (m.attributeName === 'name' && m.target instanceof Element && m.target.matches('input, select, textarea'));
+    if (mutations.some(rederive)) this.host.requestUpdate();
     if (this.namedControls().length) this.warn();
   });
 
@@ -51,30 +58,37 @@ export class GuardController implements ReactiveController {
   }
 
   /** Controls inside the element or slotted into it that carry a `name` (R2 forbids it). */
-  private namedControls(): string[] {
+  namedControls(): string[] {
     const selector = 'input[name], select[name], textarea[name]';
     const found = [...this.host.querySelectorAll(selector), ...(this.host.shadowRoot?.querySelectorAll(selector) ?? [])];
     return found.map((el) => `${el.localName}[name="${el.getAttribute('name')}"]`);
   }
 
-  /** What the merchant slotted: none means the element's default shows; content that says nothing hides it. */
+  /**
+   * What the merchant slotted: none means the element's default shows; content that says nothing, or
+   * that the page hides (`hidden`, `display: none`, `visibility: hidden`, `opacity: 0`), hides it.
+   */
   private slotted(name: 'terms' | 'banner' | 'price-disclosure'): { any: boolean; visible: boolean } {
     const children = Array.from(this.host.querySelectorAll(`:scope > [slot="${name}"]`));
-    return { any: children.length > 0, visible: children.some((c) => c.textContent?.trim() || c.querySelector('img, svg, picture')) };
+    return { any: children.length > 0, visible: children.some((child) => showsSomething(child, child.assignedSlot !== null)) };
   }
 
   /** Mercado Pago's production requirements (R1–R9) judged on this page now, in the buyer's language. */
   audit(): AuditEntry[] {
     const { host } = this;
     const { config, localize } = this.options;
+    const state = this.options.state();
     const siteNamed = config.accountOverride !== undefined || isSiteId(host.site) || siteFromLocale(localize.requestedTag) !== undefined;
     const facts = {
       ...this.pageFacts(),
       mode: config.mode,
       officialSdk: config.officialSdk(),
       secureContext: window.isSecureContext,
+      https: window.location.protocol === 'https:',
+      nestedInShadowRoot: config.nestedInShadowRoot,
+      loading: state.phase === 'loading',
+      failure: state.phase === 'failed' ? state.failure.code : undefined,
       configProblems: config.problems(),
-      hasPayerEmail: Boolean(host.payerEmail || host.payer?.email),
       hasItems: Array.isArray(host.items) && host.items.length > 0,
       hasStatusAction: Boolean(host.statusAction),
       isArgentina: config.site === 'MLA',
@@ -109,4 +123,30 @@ export class GuardController implements ReactiveController {
       console.warn(`<mp-checkout> ${entry.id}: ${entry.message}`);
     }
   }
+}
+
+/**
+ * Slotted content the buyer can see: text or an image that no element on the way hides. Read from
+ * each element's own computed style, so it holds while the element's form itself is not shown.
+ */
+function showsSomething(el: Element, assigned: boolean, inheritedVisibility = 'visible'): boolean {
+  // Content no slot takes yet (the disclosure slot before a card is typed) is outside the flat tree,
+  // where engines compute no style or `display: none`: its `hidden` attribute and inline style say what they can.
+  const style = assigned ? getComputedStyle(el) : inlineStyle(el, inheritedVisibility);
+  // These hide the whole subtree; `visibility` is inherited and a descendant may turn it back on.
+  if (style.display === 'none' || Number(style.opacity) === 0) return false;
+  const seen = style.visibility === 'visible';
+  if (el.matches('img, svg, picture')) return seen;
+  return Array.from(el.childNodes).some((node) =>
+    node instanceof Element ? showsSomething(node, assigned, style.visibility) : seen && node.nodeType === Node.TEXT_NODE && Boolean(node.textContent?.trim()),
+  );
+}
+
+function inlineStyle(el: Element, inheritedVisibility: string): { display: string; opacity: string; visibility: string } {
+  const inline = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
+  return {
+    display: (el as HTMLElement).hidden ? 'none' : inline?.display || 'block',
+    opacity: inline?.opacity || '1',
+    visibility: inline?.visibility || inheritedVisibility,
+  };
 }

@@ -26,6 +26,7 @@ export interface ConfigProblem {
     | 'invalid_sdk_timeout'
     | 'insecure_context'
     | 'sdk_not_official'
+    | 'named_control'
     | 'nested_shadow_root';
   vars?: Record<string, string>;
 }
@@ -121,6 +122,8 @@ export interface PageFacts {
   officialSdk: boolean | undefined;
   /** The element sits inside another shadow root, where the SDK cannot find the mount containers. */
   nestedInShadowRoot: boolean;
+  /** Controls with a `name` inside or slotted into the element (R2: a form could post them). */
+  namedControls: string[];
 }
 
 /** The problems that refuse the form now: every one in production, the unworkable ones in test mode. */
@@ -129,5 +132,6 @@ export function refusingProblems(problems: readonly ConfigProblem[], mode: KeyMo
   if (page.nestedInShadowRoot) refusing.push({ code: 'nested_shadow_root' });
   if (mode === 'production' && !page.secureContext) refusing.push({ code: 'insecure_context' });
   if (mode === 'production' && page.officialSdk === false) refusing.push({ code: 'sdk_not_official' });
+  if (mode === 'production' && page.namedControls.length) refusing.push({ code: 'named_control', vars: { names: page.namedControls.join(', ') } });
   return [...refusing, ...(mode === 'production' ? problems : problems.filter((p) => UNWORKABLE_PROBLEMS.has(p.code)))];
 }

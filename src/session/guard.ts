@@ -22,10 +22,17 @@ export interface GuardFacts {
   /** MercadoPago.js came from the official CDN script (undefined: not loaded yet). */
   officialSdk: boolean | undefined;
   secureContext: boolean;
+  /** The page came over HTTPS (a secure context on http://localhost is not). */
+  https: boolean;
+  /** The element sits inside another shadow root, where the Secure Fields cannot mount. */
+  nestedInShadowRoot: boolean;
+  /** The card form is still loading (MercadoPago.js, the Secure Fields or the document types). */
+  loading: boolean;
+  /** The technical failure that stopped the form (`sdk_load_failed`, `fields_timeout`…), if any. */
+  failure?: string;
   configProblems: ConfigProblem[];
   /** Names of controls with a `name` attribute, inside or slotted into the element. */
   namedControls: string[];
-  hasPayerEmail: boolean;
   hasItems: boolean;
   hasStatusAction: boolean;
   bannerShown: boolean;
@@ -50,16 +57,30 @@ export function auditChecklist(facts: GuardFacts, t: Translate): AuditEntry[] {
     message: t(ok ? `audit.${okKey}` : `audit.${failKey}`, vars),
   });
   const entries: AuditEntry[] = [
-    facts.officialSdk === undefined ? entry('R1', true, 'info', 'R1_pending') : entry('R1', facts.officialSdk, blocking, 'R1'),
-    entry('R2', facts.namedControls.length === 0, 'warning', 'R2', 'R2_fail', { names: facts.namedControls.join(', ') }),
-    entry('R3', facts.secureContext, blocking, 'R3'),
-    entry('R4', facts.hasPayerEmail && facts.hasItems, 'warning', 'R4'),
+    // Not loaded yet is not met: a checkout that never loads must not read as compliant.
+    facts.officialSdk === undefined ? entry('R1', false, 'warning', 'R1', 'R1_pending') : entry('R1', facts.officialSdk, blocking, 'R1'),
+    entry('R2', facts.namedControls.length === 0, blocking, 'R2', 'R2_fail', { names: facts.namedControls.join(', ') }),
+    // http://localhost is a secure context, so the form works there, but it is not HTTPS.
+    facts.secureContext && !facts.https ? entry('R3', false, 'warning', 'R3', 'R3_local') : entry('R3', facts.secureContext && facts.https, blocking, 'R3'),
+    // The e-mail field is required whenever no payer e-mail is given, so every payment carries one.
+    entry('R4', facts.hasItems, 'warning', 'R4'),
     entry('R5', facts.hasStatusAction, 'warning', 'R5'),
     entry('R6', true, 'info', 'R6'),
     entry('R7', facts.bannerShown, 'warning', 'R7'),
     facts.isArgentina ? entry('R8', facts.disclosureShown, 'warning', 'R8') : entry('R8', true, 'info', 'R8_na'),
     entry('R9', facts.termsShown, 'warning', 'R9'),
   ];
+  if (facts.failure) {
+    // A technical failure stops the form in any mode: the checkout is dead until it is fixed.
+    // The buyer is told what they are told (feedback.ts: a mount failure reads as an SDK request failure).
+    const said = facts.failure === 'fields_mount_failed' ? 'sdk_request_failed' : facts.failure;
+    entries.push({ id: 'form', ok: false, severity: 'error', message: t('audit.form_failed', { detail: t(`error.${said}`), code: facts.failure }) });
+  } else if (facts.loading) {
+    entries.push({ id: 'form', ok: false, severity: 'warning', message: t('audit.form_loading') });
+  }
+  if (facts.nestedInShadowRoot) {
+    entries.push({ id: 'config', ok: false, severity: 'error', message: t('audit.config_fail', { detail: t('error.nested_shadow_root') }) });
+  }
   if (facts.accountSite) {
     entries.push({ id: 'config', ok: false, severity: 'warning', message: t('audit.site_account', facts.accountSite) });
   }

@@ -21,6 +21,14 @@ describe('<mp-checkout> when the Secure Fields never become ready', () => {
     expect(el.matches(':state(error)')).to.equal(true);
     expect(part(el, 'form')!.hidden, 'no half-working form').to.equal(true);
     expect(readies).to.have.length(0);
+    const form = el.audit().filter((e) => e.id === 'form');
+    expect(
+      form.map((e) => [e.ok, e.severity]),
+      'audit() reports the fields that never came',
+    ).to.deep.equal([[false, 'error']]);
+    expect(form[0].message).to.equal(`The card form stopped: ${text} (fields_timeout)`);
+    // MercadoPago.js itself came from the official script: that part holds.
+    expect(el.audit().find((e) => e.id === 'R1')).to.include({ ok: true });
 
     // Still blocked: trying again rebuilds the three fields (no duplicates) and fails the same way.
     buttonWithText(el, 'Try again')!.click();

@@ -32,6 +32,14 @@ describe('<mp-checkout> when MercadoPago.js fails to load', () => {
     expect(el.querySelectorAll('iframe'), 'no Secure Fields mounted').to.have.length(0);
     expect(readies).to.have.length(0);
     expect(window.MercadoPago).to.equal(undefined);
+
+    // audit() of a dead checkout: the failure is an error, and R1 is not green.
+    const audit = el.audit();
+    const form = audit.filter((e) => e.id === 'form');
+    expect(form.map((e) => [e.ok, e.severity])).to.deep.equal([[false, 'error']]);
+    expect(form[0].message).to.equal(`The card form stopped: ${text} (sdk_load_failed)`);
+    expect(audit.find((e) => e.id === 'R1')).to.include({ ok: false, severity: 'warning' });
+    expect(audit.find((e) => e.id === 'R1')!.message).to.equal('MercadoPago.js has not loaded yet, so its origin cannot be checked.');
   });
 
   it('a second element on the same page fails the same way, and mp-error carries the readable text, not the code', async () => {

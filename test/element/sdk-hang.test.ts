@@ -18,6 +18,17 @@ describe('<mp-checkout> when MercadoPago.js never loads', () => {
     expect(messageText(el)).to.equal('');
     await waitUntil(() => part(el, 'form')!.textContent.includes('Loading secure payment form'), 'no loading state', { timeout: 400 });
     expect(messageText(el)).to.equal('');
+    // Still loading is not compliant: R1 cannot be judged yet and the form is not there.
+    const loading = el.audit();
+    expect(
+      loading.find((e) => e.id === 'R1'),
+      'R1 while loading',
+    ).to.include({ ok: false, severity: 'warning' });
+    expect(
+      loading.find((e) => e.id === 'form'),
+      'the form while loading',
+    ).to.include({ ok: false, severity: 'warning' });
+    expect(loading.find((e) => e.id === 'form')!.message).to.equal('The card form has not finished loading.');
 
     await waitUntil(() => errors.length > 0, 'no mp-error', { timeout: 5000 });
     const elapsed = performance.now() - started;
@@ -34,5 +45,8 @@ describe('<mp-checkout> when MercadoPago.js never loads', () => {
     expect(el.matches(':state(error)')).to.equal(true);
     expect(el.matches(':state(loading)')).to.equal(false);
     expect(readies).to.have.length(0);
+    const form = el.audit().find((e) => e.id === 'form');
+    expect(form, 'audit() reports the timeout').to.include({ ok: false, severity: 'error' });
+    expect(form!.message).to.equal(`The card form stopped: ${text} (sdk_timeout)`);
   });
 });
