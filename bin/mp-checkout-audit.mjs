@@ -27,6 +27,14 @@ Exit status: 0 no errors, 1 an error in the checklist (or no <mp-checkout> found
 /** How long after load an <mp-checkout> may take to appear (added by script) before the page counts as having none. */
 const APPEAR_MS = 5_000;
 
+/**
+ * How long after the elements settle Mercado Pago's device profile gets to set MP_DEVICE_SESSION_ID
+ * before the checklist is read: past the element's own wait (5 s from MercadoPago.js loading, which
+ * comes before the elements settle; DEVICE_PROFILE_GRACE_MS in src/controllers/guard-controller.ts),
+ * so R4 carries the element's final word on it.
+ */
+const DEVICE_PROFILE_MS = 5_500;
+
 class UsageError extends Error {}
 
 function parseArgs(argv) {
@@ -86,6 +94,12 @@ function allSettled(find) {
   // The element loads its language lazily: a refusal can come before its explanation is readable.
   const explained = (el) => el.audit().every((entry) => entry.message);
   return found.length > 0 && found.every((el) => typeof el.audit === 'function' && el.hasUpdated && !el.matches(':state(loading)') && explained(el));
+}
+
+/** True once Mercado Pago's device profile set the page's device session id. */
+function deviceProfileRan() {
+  /* global window -- this function runs in the page, not in Node */
+  return Boolean(window.MP_DEVICE_SESSION_ID);
 }
 
 /** The report of every <mp-checkout>: its mode, state, visible error and audit(). */
@@ -173,6 +187,7 @@ async function audit(options) {
       } catch {
         notice = `not every <mp-checkout> finished loading within ${options.timeout} ms; the audit shows them as they are`;
       }
+      await page.waitForFunction(deviceProfileRan, { timeout: Math.min(remaining(), DEVICE_PROFILE_MS), polling: 100 }).catch(() => {}); // not set: the element's R4 entry says why
     }
     const elements = await page.evaluate(collect, find);
     const all = elements.flatMap((el) => el.entries);
