@@ -33,6 +33,14 @@ still loading, or a result that cannot be trusted; 2 usage or launch error.`;
 /** How long after load an <mp-checkout> may take to appear (added by script) before the page counts as having none. */
 const APPEAR_MS = 5_000;
 
+/**
+ * How long after the elements settle Mercado Pago's device profile gets to set MP_DEVICE_SESSION_ID
+ * before the checklist is read: past the element's own wait (5 s from MercadoPago.js loading, which
+ * comes before the elements settle; DEVICE_PROFILE_GRACE_MS in src/controllers/guard-controller.ts),
+ * so R4 carries the element's final word on it.
+ */
+const DEVICE_PROFILE_MS = 5_500;
+
 class UsageError extends Error {}
 
 function parseArgs(argv) {
@@ -100,9 +108,18 @@ function findCheckouts() {
   return found;
 }
 
+/**
+ * True once Mercado Pago's device profile set the page's device session id. It runs in the page's
+ * world (the id is a page global); it only decides how long to wait: R4 comes from the element.
+ */
+function deviceProfileRan() {
+  /* global window */
+  return Boolean(window.MP_DEVICE_SESSION_ID);
+}
+
 /** Runs in the isolated world: what the page is, whatever its scripts say. */
 function pageFacts(officialPattern) {
-  /* global window, location */
+  /* global location -- window is declared above; both run in the browser */
   const pattern = new RegExp(officialPattern);
   // HTML's JavaScript MIME types; any other `type` makes a data block that never runs.
   const runs = (script) =>
@@ -455,6 +472,10 @@ async function audit(options) {
       }
       if (explained || Date.now() >= deadline) break;
       await pause(100);
+    }
+    if (checkouts.length) {
+      // Not set in time: the element's R4 entry says why.
+      await page.waitForFunction(deviceProfileRan, { timeout: Math.min(remaining(), DEVICE_PROFILE_MS), polling: 100 }).catch(() => {});
     }
 
     const pageFactsNow = await inspector.isolated(pageFacts, [OFFICIAL_SDK_PATTERN.source]);

@@ -13,6 +13,9 @@
 //   sdk=self-hosted     loads a copy of MercadoPago.js from this site (/dist/sandbox/mercadopago-sdk.js)
 //                       as a plain script before the bundle, so window.MercadoPago exists without the
 //                       official script (R1 forbids this in production)
+//   csp=allow-list      read by the demo server: the page comes with the README's fallback policy (a host
+//                       allow-list, no nonce), which blocks Mercado Pago's device profile (R4)
+//   csp=trusted-types   read by the demo server: the README's policy with Trusted Types enforced
 // Event-handler attributes (on…) are refused. No inline script or style: the demo server sends a strict
 // Content-Security-Policy; scripts are added as <script src> from this origin.
 import { bootSandbox } from '/demo/sandbox-boot.js';
@@ -27,7 +30,7 @@ function el(tag, attributes = {}, ...children) {
 }
 
 /** The flags and the values each takes; any other query parameter is an attribute. */
-const FLAGS = { terms: ['0'], disclosure: ['text', 'empty'], sdk: ['self-hosted'] };
+const FLAGS = { terms: ['0'], disclosure: ['text', 'empty'], sdk: ['self-hosted'], csp: ['allow-list', 'trusted-types'] };
 
 /** A flag's value, or null when it is not given. */
 function flag(params, name) {
@@ -81,6 +84,7 @@ async function main() {
   document.getElementById('checkout').append(checkout);
   // Added now, before any await: the page's load event waits for it, as for a <script> in the markup.
   if (flag(params, 'sdk') === 'self-hosted') await loadScript(SELF_HOSTED_SDK);
+  flag(params, 'csp'); // only checked here: the server already sent the policy it names
   // The sandbox SDK where a service worker can run (never needed on a plain-HTTP host), then the bundle.
   await bootSandbox();
 }

@@ -9,10 +9,25 @@
 export const SANDBOX_WORKER = '/sandbox-sw.js';
 export const BUNDLE = '/dist/mp-checkout.js';
 
+/**
+ * The worker's URL as `register` takes it: under Trusted Types (guard.html?csp=trusted-types) a
+ * TrustedScriptURL from this demo's own policy, which lets through that one URL.
+ */
+function sandboxWorkerUrl() {
+  if (!window.trustedTypes) return SANDBOX_WORKER;
+  const policy = window.trustedTypes.createPolicy('mp-checkout-demo', {
+    createScriptURL: (url) => {
+      if (url !== SANDBOX_WORKER) throw new TypeError(`mp-checkout-demo: only ${SANDBOX_WORKER}`);
+      return url;
+    },
+  });
+  return policy.createScriptURL(SANDBOX_WORKER);
+}
+
 /** Registers the sandbox worker and waits until it controls this page. False when no worker can run here. */
 export async function useSandboxSdk() {
   if (!window.isSecureContext || !('serviceWorker' in navigator)) return false;
-  await navigator.serviceWorker.register(SANDBOX_WORKER);
+  await navigator.serviceWorker.register(sandboxWorkerUrl());
   await navigator.serviceWorker.ready;
   if (!navigator.serviceWorker.controller) {
     await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));

@@ -7,6 +7,7 @@
  *   PORT=0 (or a port)   → chosen port, printed as "listening on <url>"
  *   MP_WEBHOOK_SECRET    → enables POST /webhooks/mercadopago (refused without it: no fallback secret)
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -22,17 +23,54 @@ import { createSandboxHttp } from './sandbox-http.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
-/** The Content-Security-Policy recipe from the README: no unsafe-eval, no inline scripts. */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self' https://sdk.mercadopago.com https://www.mercadopago.com",
+const OTHER_DIRECTIVES = [
   "frame-src 'self' https://secure-fields.mercadopago.com https://*.mercadopago.com https://*.mercadolibre.com",
   "connect-src 'self' https://api.mercadopago.com https://secure-fields.mercadopago.com https://api-static.mercadopago.com https://api.mercadolibre.com https://http2.mlstatic.com",
   "img-src 'self' data: https://*.mlstatic.com https://*.mercadopago.com",
   "style-src 'self'",
   "base-uri 'self'",
   "form-action 'self'",
-].join('; ');
+];
+
+/**
+ * The Content-Security-Policy recipe from the README, for one response: no unsafe-eval, no inline
+ * script but what carries this response's nonce. With 'strict-dynamic', a script a trusted script
+ * adds is trusted too — MercadoPago.js added by the official loader, its inline device profile, the
+ * element's lazy chunks — and browsers that know it ignore 'self' and the hosts, which stay for
+ * those that do not.
+ */
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'nonce-${nonce}' 'strict-dynamic' 'self' https://sdk.mercadopago.com https://www.mercadopago.com`,
+    ...OTHER_DIRECTIVES,
+  ].join('; ');
+}
+
+/**
+ * The README's fallback: the same policy as a host allow-list, without nonces. It works, but blocks
+ * Mercado Pago's device profile (an inline script MercadoPago.js adds), so payments go without
+ * `device_id`. The demo serves it for `?csp=allow-list`, to show what that costs.
+ */
+export const ALLOW_LIST_CSP = ["default-src 'self'", "script-src 'self' https://sdk.mercadopago.com https://www.mercadopago.com", ...OTHER_DIRECTIVES].join(
+  '; ',
+);
+
+/**
+ * The recipe with Trusted Types enforced, for `?csp=trusted-types`: the element's policy
+ * (`mp-checkout`), Lit's (`lit-html`) and this demo's for its sandbox worker (`mp-checkout-demo`).
+ */
+export const trustedTypesPolicy = (nonce: string): string =>
+  `${contentSecurityPolicy(nonce)}; require-trusted-types-for 'script'; trusted-types mp-checkout lit-html mp-checkout-demo`;
+
+/** The policy a demo page asked for with `?csp=`: the recipe unless it names another. */
+function policyFor(url: URL, nonce: string): string {
+  const asked = url.searchParams.get('csp');
+  return asked === 'allow-list' ? ALLOW_LIST_CSP : asked === 'trusted-types' ? trustedTypesPolicy(nonce) : contentSecurityPolicy(nonce);
+}
+
+/** A fresh nonce: 128 random bits, base64. */
+export const newNonce = (): string => randomBytes(16).toString('base64');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -60,7 +98,11 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-async function serveFile(pathname: string, res: ServerResponse): Promise<boolean> {
+/** Every `<script` tag of a page gets the response's nonce (the demo pages hold no inline script). */
+const withNonce = (html: string, nonce: string): string => html.replaceAll('<script ', `<script nonce="${nonce}" `);
+
+async function serveFile(url: URL, res: ServerResponse): Promise<boolean> {
+  const { pathname } = url;
   let relative = pathname === '/' ? '/demo/index.html' : pathname;
   // The service worker must sit at the root to control the whole demo.
   if (relative === '/sandbox-sw.js') relative = '/demo/sandbox-sw.js';
@@ -70,9 +112,14 @@ async function serveFile(pathname: string, res: ServerResponse): Promise<boolean
     if (!(await stat(file)).isFile()) return false;
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-cache' };
-    if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CSP;
+    let body: Buffer | string = await readFile(file);
+    if (type.startsWith('text/html')) {
+      const nonce = newNonce();
+      headers['Content-Security-Policy'] = policyFor(url, nonce);
+      body = withNonce(body.toString('utf8'), nonce);
+    }
     res.writeHead(200, headers);
-    res.end(await readFile(file));
+    res.end(body);
     return true;
   } catch {
     return false;
@@ -137,7 +184,7 @@ export async function startDemoServer(port: number, host = '127.0.0.1'): Promise
         res.end(answer.body);
         return;
       }
-      if (req.method === 'GET' && (await serveFile(url.pathname, res))) return;
+      if (req.method === 'GET' && (await serveFile(url, res))) return;
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       res.end('not found');
     } catch {

@@ -31,6 +31,12 @@
  * - `on` with an event the field does not have, or without a function, only warns (v2.0.0).
  * - `new MercadoPago(key, {locale})` throws for a key that is not a string or holds whitespace, and
  *   for a locale the SDK does not support (v2.0.0).
+ * - The device profile: unless `advancedFraudPrevention` is false (it defaults to true), the
+ *   constructor asks for a device widget and runs it as an inline script — `createElement('script')`,
+ *   the code as a text node, appended to `<head>` — and that script sets `MP_DEVICE_SESSION_ID`
+ *   (v2.0.0: POST `/devices/widgets`, then `n.appendChild(document.createTextNode(t.widget…))`,
+ *   `document.head.appendChild(n)`; a failure only warns "DeviceProfile could not be loaded"). So a
+ *   Content-Security-Policy or Trusted Types blocks it exactly as they block the real one.
  */
 import type {
   CardToken,
@@ -641,6 +647,21 @@ function requireBin(bin: unknown): string {
 /** The locales MercadoPago.js accepts (fields.md); any other makes the constructor throw (v2.0.0). */
 const SDK_LOCALES: readonly SdkLocale[] = ['es-AR', 'es-CL', 'es-CO', 'es-MX', 'es-VE', 'es-UY', 'es-PE', 'pt-BR', 'en-US'];
 
+/**
+ * The device profile as MercadoPago.js 2.0.0 runs it: after the widget request, the widget's code in
+ * a script element built from a text node (no nonce, no Trusted Types), which sets the page's
+ * `MP_DEVICE_SESSION_ID`. The request never fails here; what a page's policies do to the script is
+ * what the tests look at.
+ */
+async function runDeviceProfile(): Promise<void> {
+  await networkDelay(); // POST https://api.mercadopago.com/v1/devices/widgets
+  const random = crypto.getRandomValues(new Uint32Array(4));
+  const sessionId = `sandbox-device-${Array.from(random, (n) => n.toString(16).padStart(8, '0')).join('')}`;
+  const widget = document.createElement('script');
+  widget.appendChild(document.createTextNode(`window.MP_DEVICE_SESSION_ID = ${JSON.stringify(sessionId)};`));
+  document.head.appendChild(widget);
+}
+
 export class MercadoPagoDouble implements MercadoPagoInstance {
   /** The site this instance answers for (from the key or the locale). */
   readonly site: SiteId;
@@ -656,6 +677,9 @@ export class MercadoPagoDouble implements MercadoPagoInstance {
       throw new Error('MercadoPago.js could not be loaded');
     }
     this.site = siteForKey(publicKey, locale);
+    if (options?.advancedFraudPrevention !== false) {
+      runDeviceProfile().catch((error: unknown) => console.warn('MercadoPago.js - DeviceProfile could not be loaded', error));
+    }
     const language: Language = locale?.startsWith('pt') ? 'pt' : locale?.startsWith('en') ? 'en' : 'es';
     const site = this.site;
     this.fields = {

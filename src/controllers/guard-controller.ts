@@ -1,10 +1,12 @@
 /**
  * Watches the page for what Mercado Pago's production requirements forbid or ask for, as it
- * changes: a named control added to the card form (R2), the merchant's slotted terms, banner and
- * disclosure (R7–R9). It gathers the facts `audit()` judges and warns once per failing check.
+ * changes: a named control added to the card form (R2), Mercado Pago's device profile (R4), the
+ * merchant's slotted terms, banner and disclosure (R7–R9). It gathers the facts `audit()` judges and
+ * warns once per failing check.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { auditChecklist, type AuditEntry } from '../session/guard.js';
+import { auditChecklist, type AuditEntry, type DeviceProfile } from '../session/guard.js';
+import { OFFICIAL_SDK_URL, sdkLoadedAt } from '../mercadopago/sdk-loader.js';
 import { isSiteId, siteFromLocale } from '../mercadopago/sites.js';
 import type { ConfigController } from './config-controller.js';
 import type { LocalizeController } from './localize-controller.js';
@@ -16,6 +18,12 @@ export interface AuditedAttributes {
   statusAction: string;
   site: string;
 }
+
+/**
+ * How long after MercadoPago.js loaded its device profile may take to set `MP_DEVICE_SESSION_ID`
+ * before it counts as not having run: one request to Mercado Pago and one inline script.
+ */
+export const DEVICE_PROFILE_GRACE_MS = 5_000;
 
 export interface GuardControllerOptions {
   config: ConfigController;
@@ -42,6 +50,10 @@ export class GuardController implements ReactiveController {
     if (this.namedControls().length) this.warn();
   });
 
+  /** What blocked an inline script MercadoPago.js added (its device profile), if anything did. */
+  private deviceProfileBlocked?: 'csp-blocked' | 'trusted-types-blocked';
+  private deviceProfileTimer?: ReturnType<typeof setTimeout>;
+
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement & AuditedAttributes,
     private readonly options: GuardControllerOptions,
@@ -51,10 +63,45 @@ export class GuardController implements ReactiveController {
 
   hostConnected(): void {
     this.watcher.observe(this.host, { subtree: true, childList: true, attributes: true, attributeFilter: ['name', 'slot', 'data-replace'] });
+    document.addEventListener('securitypolicyviolation', this.noteViolation);
   }
 
   hostDisconnected(): void {
     this.watcher.disconnect();
+    document.removeEventListener('securitypolicyviolation', this.noteViolation);
+    clearTimeout(this.deviceProfileTimer);
+    this.deviceProfileTimer = undefined;
+  }
+
+  /**
+   * An inline script refused by the page's policies, added by MercadoPago.js (the violation names the
+   * script that added it; a browser that names none still counts): its device profile did not run.
+   */
+  private readonly noteViolation = (event: SecurityPolicyViolationEvent): void => {
+    if (sdkLoadedAt() === undefined) return;
+    const fromSdk = event.sourceFile === '' || event.sourceFile.startsWith(OFFICIAL_SDK_URL);
+    const inlineScript = event.blockedURI === 'inline' && event.effectiveDirective.startsWith('script-src');
+    const untrustedScript = event.effectiveDirective === 'require-trusted-types-for' && event.sample.startsWith('HTMLScriptElement text');
+    if (!fromSdk || !(inlineScript || untrustedScript)) return;
+    this.deviceProfileBlocked = inlineScript ? 'csp-blocked' : 'trusted-types-blocked';
+    this.warn();
+  };
+
+  /** Whether Mercado Pago's device profile ran (R4); schedules a look once its grace period ends. */
+  deviceProfile(): DeviceProfile {
+    if ((window as { MP_DEVICE_SESSION_ID?: unknown }).MP_DEVICE_SESSION_ID) return 'ran';
+    if (this.deviceProfileBlocked) return this.deviceProfileBlocked;
+    const loadedAt = sdkLoadedAt();
+    if (loadedAt === undefined) return 'not-started';
+    const left = loadedAt + DEVICE_PROFILE_GRACE_MS - performance.now();
+    if (left <= 0) return 'silent';
+    if (this.deviceProfileTimer === undefined && this.host.isConnected) {
+      this.deviceProfileTimer = setTimeout(() => {
+        this.deviceProfileTimer = undefined;
+        this.warn();
+      }, left);
+    }
+    return 'expected';
   }
 
   /** Controls inside the element or slotted into it that carry a `name` (R2 forbids it). */
@@ -98,11 +145,12 @@ export class GuardController implements ReactiveController {
     return auditChecklist(facts, (key, vars) => localize.t(key, vars));
   }
 
-  /** What the page shows around the form, as the audit judges it (R2, R7–R9). */
-  private pageFacts(): { namedControls: string[]; bannerShown: boolean; disclosureShown: boolean; termsShown: boolean } {
+  /** What the page shows around the form, as the audit judges it (R2, R4's device profile, R7–R9). */
+  private pageFacts(): { namedControls: string[]; deviceProfile: DeviceProfile; bannerShown: boolean; disclosureShown: boolean; termsShown: boolean } {
     const banner = this.slotted('banner');
     return {
       namedControls: this.namedControls(),
+      deviceProfile: this.deviceProfile(),
       bannerShown: !banner.any || banner.visible,
       // The merchant's disclosure only adds to ours, unless it replaces it: then it must say something.
       disclosureShown: !this.disclosureReplaced || this.slotted('price-disclosure').visible,
@@ -118,7 +166,8 @@ export class GuardController implements ReactiveController {
   /** Console warnings for every failing check, once per element and message. */
   warn(): void {
     for (const entry of this.audit()) {
-      if (entry.ok || this.warned.has(entry.message)) continue;
+      // No message yet: the language is still loading; the warning comes with the next look (at ready).
+      if (entry.ok || !entry.message || this.warned.has(entry.message)) continue;
       this.warned.add(entry.message);
       console.warn(`<mp-checkout> ${entry.id}: ${entry.message}`);
     }

@@ -34,6 +34,7 @@ export interface GuardFacts {
   /** Names of controls with a `name` attribute, inside or slotted into the element. */
   namedControls: string[];
   hasItems: boolean;
+  deviceProfile: DeviceProfile;
   hasStatusAction: boolean;
   bannerShown: boolean;
   isArgentina: boolean;
@@ -44,6 +45,20 @@ export interface GuardFacts {
   /** The account's country (from MercadoPago.js's answers) overrode the site the page set or implied. */
   accountSite?: { account: string; page: string };
 }
+
+/**
+ * Mercado Pago's device profile, which MercadoPago.js runs as an inline script and which sets
+ * `MP_DEVICE_SESSION_ID` (the payment's `device_id`): not started (MercadoPago.js not loaded yet),
+ * still expected, ran, blocked by the Content-Security-Policy or by Trusted Types, or silent (nothing
+ * ran and nothing was reported within the grace period).
+ */
+export type DeviceProfile = 'not-started' | 'expected' | 'ran' | 'csp-blocked' | 'trusted-types-blocked' | 'silent';
+
+const DEVICE_PROFILE_PROBLEM: Partial<Record<DeviceProfile, string>> = {
+  'csp-blocked': 'audit.R4_device_csp',
+  'trusted-types-blocked': 'audit.R4_device_trusted_types',
+  silent: 'audit.R4_device_silent',
+};
 
 type Translate = (key: string, vars?: Record<string, unknown>) => string;
 
@@ -63,7 +78,7 @@ export function auditChecklist(facts: GuardFacts, t: Translate): AuditEntry[] {
     // http://localhost is a secure context, so the form works there, but it is not HTTPS.
     facts.secureContext && !facts.https ? entry('R3', false, 'warning', 'R3', 'R3_local') : entry('R3', facts.secureContext && facts.https, blocking, 'R3'),
     // The e-mail field is required whenever no payer e-mail is given, so every payment carries one.
-    entry('R4', facts.hasItems, 'warning', 'R4'),
+    dataSentEntry(facts, t),
     entry('R5', facts.hasStatusAction, 'warning', 'R5'),
     entry('R6', true, 'info', 'R6'),
     entry('R7', facts.bannerShown, 'warning', 'R7'),
@@ -97,4 +112,13 @@ export function auditChecklist(facts: GuardFacts, t: Translate): AuditEntry[] {
     });
   }
   return entries;
+}
+
+/** R4: the payer and item data, and the device profile; one entry that names every gap. */
+function dataSentEntry(facts: GuardFacts, t: Translate): AuditEntry {
+  const problems = [facts.hasItems ? undefined : 'audit.R4_fail', DEVICE_PROFILE_PROBLEM[facts.deviceProfile]].filter(
+    (key): key is string => key !== undefined,
+  );
+  if (problems.length === 0) return { id: 'R4', ok: true, severity: 'info', message: t('audit.R4') };
+  return { id: 'R4', ok: false, severity: 'warning', message: problems.map((key) => t(key)).join(' ') };
 }

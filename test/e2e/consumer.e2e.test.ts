@@ -25,7 +25,7 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { CSP } from '../../demo/server.ts';
+import { ALLOW_LIST_CSP as CSP } from '../../demo/server.ts';
 import { typeCard, useDemoSession } from './chromium.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -54,13 +54,18 @@ interface Opened {
   /** Dialogs the page opened (a `javascript:` action must never run). */
   dialogs: string[];
   cspHeader: string;
+  /** The bodies of the payment POSTs the element sent. */
+  payments: Array<Record<string, unknown>>;
 }
 
 /** Opens a page; `insecure` serves it from http://shop.test:PORT (not a secure context). */
 async function open(path: string, { insecure = false } = {}): Promise<Opened> {
   const page = await browser.newPage();
   const url = `http://${insecure ? INSECURE_HOST : 'localhost'}:${port}${path}`;
-  const opened: Opened = { page, url, console: [], sdkRequests: [], dialogs: [], cspHeader: '' };
+  const opened: Opened = { page, url, console: [], sdkRequests: [], dialogs: [], cspHeader: '', payments: [] };
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/process_payment') opened.payments.push(JSON.parse(request.postData() ?? '{}'));
+  });
   page.on('pageerror', (error) => opened.console.push({ type: 'pageerror', text: String(error) }));
   page.on('console', (message) => opened.console.push({ type: message.type(), text: message.text() }));
   page.on('dialog', (dialog) => {
@@ -478,24 +483,15 @@ describe('production guard: warnings', () => {
 });
 
 describe('strict Content-Security-Policy', () => {
-  it('serves the README recipe, and a production payment with APRO succeeds with no violation', async () => {
-    const readme = await readFile(`${root}README.md`, 'utf8');
-    const recipe = /```text\nContent-Security-Policy:\n([\s\S]*?)```/.exec(readme);
-    assert.ok(recipe, 'the README has the Content-Security-Policy recipe');
-    const directives = (text: string) =>
-      text
-        .split(';')
-        .map((d) => d.trim().replace(/\s+/g, ' '))
-        .filter(Boolean);
+  const directives = (text: string) =>
+    text
+      .split(';')
+      .map((d) => d.trim().replace(/\s+/g, ' '))
+      .filter(Boolean);
+  const NONCE = /'nonce-([^']+)'/;
 
-    const opened = await open(PAGES.production);
-    const { page } = opened;
-    assert.deepEqual(directives(opened.cspHeader), directives(recipe[1]), 'the page is served with the README recipe');
-    assert.doesNotMatch(opened.cspHeader, /unsafe-eval/);
-    const scriptSrc = directives(opened.cspHeader).find((d) => d.startsWith('script-src'))!;
-    assert.doesNotMatch(scriptSrc, /unsafe-(eval|inline)/);
-
-    await waitForState(page, 'ready');
+  /** Presses pay with the APRO test card and waits for the approved result. */
+  async function payApproved(page: Page): Promise<void> {
     await typeCard(page, 'APRO');
     const paid = page.evaluate(
       () =>
@@ -509,8 +505,114 @@ describe('strict Content-Security-Policy', () => {
     const message = await part(page, 'message');
     assert.ok(message?.visible);
     assert.match(message.text, /Payment approved!/);
+  }
+
+  const deviceSessionId = (page: Page) => page.evaluate(() => (window as { MP_DEVICE_SESSION_ID?: string }).MP_DEVICE_SESSION_ID ?? null);
+  const violations = (page: Page) => page.evaluate(() => (window as unknown as { __guardLog: { violations: string[] } }).__guardLog.violations);
+
+  /** Closes a page whose only violation must be the blocked device profile. */
+  async function closeExpecting(opened: Opened, violation: string): Promise<void> {
+    assert.deepEqual(await violations(opened.page), [violation], 'the blocked device profile, and nothing else');
+    const errors = opened.console.filter((m) => m.type === 'pageerror');
+    assert.deepEqual(errors, [], 'uncaught errors');
+    await opened.page.close();
+  }
+
+  it('serves the README recipe with a fresh nonce; a production payment carries the device profile as device_id, with no violation', async () => {
+    const readme = await readFile(`${root}README.md`, 'utf8');
+    const recipe = /```text\nContent-Security-Policy:\n([\s\S]*?)```/.exec(readme);
+    assert.ok(recipe, 'the README has the Content-Security-Policy recipe');
+
+    const opened = await open(PAGES.production);
+    const { page } = opened;
+    const nonce = NONCE.exec(opened.cspHeader)?.[1];
+    assert.ok(nonce && nonce.length >= 22, `a nonce of at least 128 bits in ${opened.cspHeader}`);
+    assert.deepEqual(directives(opened.cspHeader.replace(NONCE, "'nonce-{nonce}'")), directives(recipe[1]), 'the page is served with the README recipe');
+    assert.doesNotMatch(opened.cspHeader, /unsafe-eval/);
+    const scriptSrc = directives(opened.cspHeader).find((d) => d.startsWith('script-src'))!;
+    assert.doesNotMatch(scriptSrc, /unsafe-(eval|inline)/);
+    assert.match(scriptSrc, /'strict-dynamic'/);
+    const again = await fetch(new URL(PAGES.production, server.url));
+    assert.notEqual(NONCE.exec(again.headers.get('content-security-policy') ?? '')?.[1], nonce, 'a new nonce for every response');
+    assert.match(await again.text(), /<script nonce="[^"]+" type="module" src="\/demo\/guard.js">/, 'the page tag carries it');
+
+    await waitForState(page, 'ready');
+    assert.deepEqual(
+      await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src') ?? 'inline')),
+      ['/demo/guard.js', 'https://sdk.mercadopago.com/js/v2', 'inline'],
+      "the page's nonced script, MercadoPago.js added by the official loader and its inline device profile",
+    );
+    await page.waitForFunction(() => (window as { MP_DEVICE_SESSION_ID?: string }).MP_DEVICE_SESSION_ID, { timeout: 5_000 });
+    const r4 = entry(await audit(page), 'R4');
+    assert.deepEqual([r4.ok, r4.severity], [true, 'info']);
+
+    await payApproved(page);
+    assert.equal(opened.payments.length, 1);
+    assert.match(String(opened.payments[0].device_id), /^sandbox-device-[0-9a-f]{32}$/);
+    assert.equal(opened.payments[0].device_id, await deviceSessionId(page), "the device profile's session id is the payment's device_id");
     assert.deepEqual(await recordedMpErrors(page), []);
     await close(opened); // asserts no securitypolicyviolation and no CSP report in the console
+  });
+
+  it('the allow-list fallback (no nonce) still pays, but blocks the device profile: no device_id, and R4 warns with the fix', async () => {
+    const opened = await open(withProduction({ csp: 'allow-list' }));
+    const { page } = opened;
+    assert.doesNotMatch(opened.cspHeader, /nonce|strict-dynamic/, 'precondition: the fallback policy');
+    await waitForState(page, 'ready');
+    await page.waitForFunction(() => (window as unknown as { __guardLog: { violations: string[] } }).__guardLog.violations.length > 0, { timeout: 5_000 });
+    assert.deepEqual(await violations(page), ['script-src-elem inline'], 'the inline device profile MercadoPago.js added was refused');
+
+    const r4 = entry(await audit(page), 'R4');
+    assert.deepEqual([r4.ok, r4.severity], [false, 'warning']);
+    assert.match(r4.message, /blocked Mercado Pago's device profile/);
+    assert.match(r4.message, /nonce and 'strict-dynamic' to script-src/);
+    await waitUntil(() => consoleOf(opened, 'warn', /R4/).length > 0, 'console.warn about R4');
+    assert.match(consoleOf(opened, 'warn', /R4/)[0].text, /strict-dynamic/);
+    assert.deepEqual(
+      (await audit(page)).filter((e) => !e.ok).map((e) => e.id),
+      ['R4'],
+      'nothing else is missing on this page',
+    );
+
+    await payApproved(page);
+    assert.equal(opened.payments.length, 1);
+    assert.equal(await deviceSessionId(page), null);
+    assert.ok(!('device_id' in opened.payments[0]), `no device_id in ${JSON.stringify(opened.payments[0])}`);
+    assert.equal(consoleOf(opened, 'warn', /R4/).length, 1, 'R4 logged once');
+    await closeExpecting(opened, 'script-src-elem inline');
+  });
+
+  it('with Trusted Types enforced too, MercadoPago.js loads through the mp-checkout policy and a production payment succeeds', async () => {
+    const opened = await open(withProduction({ csp: 'trusted-types' }));
+    const { page } = opened;
+    assert.match(
+      opened.cspHeader,
+      /'strict-dynamic'.*; require-trusted-types-for 'script'; trusted-types mp-checkout lit-html mp-checkout-demo$/,
+      'precondition',
+    );
+    await waitForState(page, 'ready');
+    assert.deepEqual(
+      await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src') ?? 'inline')),
+      ['/demo/guard.js', 'https://sdk.mercadopago.com/js/v2', 'inline'],
+      'MercadoPago.js at its official URL, added once',
+    );
+    assert.deepEqual(await recordedMpErrors(page), []);
+
+    // MercadoPago.js adds its device profile from a plain text node, as the real one does: Trusted
+    // Types refuse it without a default policy (which the element does not install), and R4 says so.
+    await page.waitForFunction(() => (window as unknown as { __guardLog: { violations: string[] } }).__guardLog.violations.length > 0, { timeout: 5_000 });
+    const r4 = entry(await audit(page), 'R4');
+    assert.deepEqual([r4.ok, r4.severity], [false, 'warning']);
+    assert.match(r4.message, /Trusted Types blocked Mercado Pago's device profile/);
+    assert.deepEqual(
+      (await audit(page)).filter((e) => !e.ok).map((e) => e.id),
+      ['R4'],
+    );
+
+    await payApproved(page);
+    assert.equal(opened.payments.length, 1);
+    assert.ok(!('device_id' in opened.payments[0]));
+    await closeExpecting(opened, 'require-trusted-types-for trusted-types-sink');
   });
 });
 
@@ -543,6 +645,13 @@ describe('mp-checkout-audit command', () => {
     assert.match(stdout, /^\s*✗ state\s+<mp-checkout> shows an error/m);
     // (MercadoPago.js is unreachable for the command's own browser on this offline host: one more error.)
     assert.match(stdout, /\b[23] errors\b/);
+  });
+
+  it('against the allow-list fallback policy: warns that the device profile was blocked (R4) and names the fix, exits 0', async () => {
+    const { code, stdout, stderr } = await run([new URL(withProduction({ csp: 'allow-list' }), server.url).href]);
+    assert.equal(code, 0, `exit code (stderr: ${stderr})\n${stdout}`);
+    assert.match(stdout, /^\s*! R4\s+warning\s+.*blocked Mercado Pago's device profile.*'strict-dynamic'/m);
+    assert.match(stdout, /\b0 errors, 1 warning\b/);
   });
 
   it('--json prints the same report as data', async () => {

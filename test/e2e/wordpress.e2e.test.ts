@@ -2,7 +2,8 @@
  * End to end: a page made by the WordPress plugin (integrations/wordpress), in Chromium, with the
  * built bundle. PHP renders the page through WordPress's own code (tests/render-page.php): the block
  * from saved post content, the shortcode through the_content, the footer scripts. The page is served
- * with the demo's strict Content-Security-Policy; MercadoPago.js is answered at its official URL with
+ * with the README's strict Content-Security-Policy, its script tags given the response's nonce as a
+ * security plugin does; MercadoPago.js is answered at its official URL with
  * the sandbox double (request interception), and the payment goes to the demo server's sandbox endpoint.
  */
 import { describe, it } from 'node:test';
@@ -12,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { CSP } from '../../demo/server.ts';
+import { contentSecurityPolicy, newNonce } from '../../demo/server.ts';
 import { messageOf, typeCard, useDemoSession } from './chromium.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -47,7 +48,7 @@ interface Opened {
   dialogs: string[];
 }
 
-/** Opens the HTML at a same-origin URL of the demo server, served with the demo's CSP. */
+/** Opens the HTML at a same-origin URL of the demo server, served with the demo's CSP and a nonce on each script tag. */
 async function open(html: string): Promise<Opened> {
   const page = await demo.browser.newPage();
   const opened: Opened = { page, errors: [], dialogs: [] };
@@ -68,7 +69,9 @@ async function open(html: string): Promise<Opened> {
   const answer = async (request: HTTPRequest): Promise<void> => {
     const url = request.url();
     if (url === pageUrl) {
-      await request.respond({ status: 200, headers: { 'Content-Security-Policy': CSP }, contentType: 'text/html; charset=utf-8', body: html });
+      const nonce = newNonce();
+      const headers = { 'Content-Security-Policy': contentSecurityPolicy(nonce) };
+      await request.respond({ status: 200, headers, contentType: 'text/html; charset=utf-8', body: html.replaceAll('<script', `<script nonce="${nonce}"`) });
     } else if (url.startsWith(OFFICIAL_SDK_URL)) {
       await request.respond({ status: 200, contentType: 'text/javascript; charset=utf-8', body: sandboxSdk });
     } else if (url.startsWith(demo.url) || /^(data|blob|about):/.test(url)) {
@@ -111,8 +114,9 @@ describe('WordPress plugin page (built bundle)', () => {
       amount: 1500.5,
       pwned: null,
       elements: 0,
-      // The plugin's one module script, and MercadoPago.js added by the element from its official URL.
-      scripts: [' https://sdk.mercadopago.com/js/v2', 'module /dist/mp-checkout.js'],
+      // The plugin's one module script, MercadoPago.js added by the element from its official URL, and
+      // the device profile MercadoPago.js adds as an inline script (allowed by 'strict-dynamic').
+      scripts: [' https://sdk.mercadopago.com/js/v2', ' null', 'module /dist/mp-checkout.js'],
       terms: 'Términos y condiciones',
     });
     const r9 = await page.evaluate(() =>

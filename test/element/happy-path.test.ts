@@ -27,8 +27,11 @@ describe('<mp-checkout> happy path', () => {
     expect(request.headers['content-type']).to.equal('application/json');
     expect(request.headers.accept).to.equal('application/json');
     expect(request.headers['x-idempotency-key']).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    const { token, payment_method_option_id, ...rest } = request.body;
+    const { token, payment_method_option_id, device_id, ...rest } = request.body;
     expect(token).to.be.a('string').and.not.empty;
+    // MercadoPago.js's device profile set it when the instance was built (the double does the same).
+    expect(device_id).to.match(/^sandbox-device-[0-9a-f]{32}$/);
+    expect(device_id).to.equal((window as { MP_DEVICE_SESSION_ID?: string }).MP_DEVICE_SESSION_ID);
     expect(payment_method_option_id).to.be.a('string');
     expect(rest).to.deep.equal({
       payment_method_id: 'visa',
