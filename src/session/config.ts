@@ -6,6 +6,7 @@
  * charge something other than what is shown, and only warns about the rest.
  */
 import { amountHasValidDecimals, isSiteId, SITES, type SiteId } from '../mercadopago/sites.js';
+import { ELEMENT_HEADERS, reservedHeaderNames } from '../merchant/payment-client.js';
 
 export type KeyMode = 'production' | 'test';
 
@@ -20,6 +21,7 @@ export interface ConfigProblem {
     | 'invalid_action'
     | 'invalid_site'
     | 'invalid_items'
+    | 'reserved_header'
     | 'invalid_success_url'
     | 'invalid_status_action'
     | 'invalid_request_timeout'
@@ -79,6 +81,8 @@ export interface CheckoutAttributes {
   successUrl: string;
   /** `null` when the `items` attribute is not a JSON array. */
   items?: unknown[] | null;
+  /** The merchant's extra request headers (the `headers` property). */
+  headers?: Record<string, string>;
 }
 
 export interface ConfigContext {
@@ -105,8 +109,24 @@ export function configProblems(input: CheckoutAttributes, { resolvedSite: site, 
   if (!isPositiveInteger(input.requestTimeout)) problems.push({ code: 'invalid_request_timeout' });
   if (!isPositiveInteger(input.sdkTimeout)) problems.push({ code: 'invalid_sdk_timeout' });
   if (input.items === null) problems.push({ code: 'invalid_items' });
+  const overridden = headersTheElementSends(input.headers);
+  if (overridden.length) problems.push({ code: 'reserved_header', vars: { headers: overridden.join(', ') } });
   if (input.successUrl && !isHttpUrl(input.successUrl, baseUrl)) problems.push({ code: 'invalid_success_url' });
   return problems;
+}
+
+/**
+ * The merchant's headers the element sends itself, which are left out of every request. One that
+ * only repeats the element's own value (`Accept: application/json`) changes nothing and is not a
+ * problem; any other would be ignored where the merchant expects it to count (their own
+ * idempotency key belongs in the `idempotency-key` attribute).
+ */
+function headersTheElementSends(headers: Record<string, string> | undefined): string[] {
+  return reservedHeaderNames(headers).filter((name) => {
+    const value: unknown = headers?.[name];
+    const own = ELEMENT_HEADERS[name.trim().toLowerCase()];
+    return own === undefined || typeof value !== 'string' || value.trim().toLowerCase() !== own;
+  });
 }
 
 /** Timeouts are whole milliseconds; `abc` or `0` would make every payment "time out" while it is charged. */
