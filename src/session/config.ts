@@ -7,6 +7,7 @@
  */
 import { amountHasValidDecimals, isSiteId, SITES, type SiteId } from '../mercadopago/sites.js';
 import { ELEMENT_HEADERS, reservedHeaderNames } from '../merchant/payment-client.js';
+import { itemsWithinLimits, payerWithinLimits } from '../merchant/payload.js';
 
 export type KeyMode = 'production' | 'test';
 
@@ -21,6 +22,7 @@ export interface ConfigProblem {
     | 'invalid_action'
     | 'invalid_site'
     | 'invalid_items'
+    | 'invalid_payer'
     | 'reserved_header'
     | 'invalid_success_url'
     | 'invalid_status_action'
@@ -81,6 +83,8 @@ export interface CheckoutAttributes {
   successUrl: string;
   /** `null` when the `items` attribute is not a JSON array. */
   items?: unknown[] | null;
+  /** The `payer` property, whatever the page put there. */
+  payer?: unknown;
   /** The merchant's extra request headers (the `headers` property). */
   headers?: Record<string, string>;
 }
@@ -108,7 +112,11 @@ export function configProblems(input: CheckoutAttributes, { resolvedSite: site, 
   if (input.statusAction && !isHttpUrl(input.statusAction, baseUrl)) problems.push({ code: 'invalid_status_action' });
   if (!isPositiveInteger(input.requestTimeout)) problems.push({ code: 'invalid_request_timeout' });
   if (!isPositiveInteger(input.sdkTimeout)) problems.push({ code: 'invalid_sdk_timeout' });
-  if (input.items === null) problems.push({ code: 'invalid_items' });
+  // Not an array, or past the bounds (payload.ts): it is left out of the payment, never posted.
+  if (input.items === null || (input.items !== undefined && !(Array.isArray(input.items) && itemsWithinLimits(input.items)))) {
+    problems.push({ code: 'invalid_items' });
+  }
+  if (input.payer !== undefined && input.payer !== null && !payerWithinLimits(input.payer)) problems.push({ code: 'invalid_payer' });
   const overridden = headersTheElementSends(input.headers);
   if (overridden.length) problems.push({ code: 'reserved_header', vars: { headers: overridden.join(', ') } });
   if (input.successUrl && !isHttpUrl(input.successUrl, baseUrl)) problems.push({ code: 'invalid_success_url' });

@@ -51,4 +51,93 @@ describe('<mp-checkout> hostile input from the page', () => {
     expect(messageText(el)).to.contain('"headers" property sets X-Idempotency-Key');
     expect(errors.flatMap((e) => (e.detail as { causes?: string[] }).causes ?? [])).to.include('reserved_header');
   });
+
+  /** Every uncaught error and unhandled rejection on the page while `run` runs. */
+  async function uncaughtDuring(run: () => Promise<void>): Promise<unknown[]> {
+    const seen: unknown[] = [];
+    const onError = (event: ErrorEvent) => seen.push(event.error ?? event.message);
+    const onRejection = (event: PromiseRejectionEvent) => seen.push(event.reason);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      await run();
+      await new Promise((resolve) => setTimeout(resolve, 50)); // let a rejection surface
+    } finally {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+    return seen;
+  }
+
+  const configProblem = (el: HTMLElement & { audit(): Array<{ id: string; ok: boolean; severity: string; message: string }> }) =>
+    el.audit().filter((entry) => entry.id === 'config' && !entry.ok);
+
+  it('an items attribute nested 8,000 levels deep is reported as invalid_items, throws nowhere and is not posted', async () => {
+    const deep = `[${'['.repeat(8000)}${']'.repeat(8000)}]`;
+    let logId = '';
+    const uncaught = await uncaughtDuring(async () => {
+      const rendered = await renderCheckout({ attrs: { items: deep } });
+      logId = rendered.logId;
+      const { el } = rendered;
+      expect(
+        configProblem(el)
+          .map((entry) => entry.message)
+          .join(),
+      ).to.contain('"items" attribute is not a JSON array of at most 100 items');
+      await fillCard(el, { name: 'APRO' });
+      expect((await pay(el)).detail.status).to.equal('approved');
+    });
+    expect(uncaught).to.deep.equal([]);
+    const [post] = await merchantRequests(logId);
+    expect(post.body.additional_info?.items).to.equal(undefined);
+  });
+
+  it('a 1 MB items property, 101 items, or a payer 100 levels deep are reported and left out of the POST', async () => {
+    const { el, logId } = await renderCheckout();
+    const huge = Array.from({ length: 100 }, (_, i) => ({ id: `sku-${i}`, title: 'x'.repeat(10_000), quantity: 1, unit_price: 1 }));
+    const tooMany = Array.from({ length: 101 }, (_, i) => ({ id: `sku-${i}`, title: 'Mate', quantity: 1, unit_price: 1 }));
+    let deepPayer: Record<string, unknown> = { street_name: 'Calle' };
+    for (let level = 0; level < 100; level++) deepPayer = { address: deepPayer };
+    for (const items of [huge, tooMany]) {
+      el.items = items;
+      await el.updateComplete;
+      expect(
+        configProblem(el)
+          .map((entry) => entry.message)
+          .join(),
+        `${items.length} items`,
+      ).to.contain('"items" attribute');
+    }
+    el.payer = { email: 'ana@example.com', first_name: 'Ana', ...deepPayer };
+    await el.updateComplete;
+    expect(configProblem(el).map((entry) => entry.message)).to.have.length(2);
+    expect(configProblem(el)[1].message).to.contain('"payer" property is more than 8 levels deep');
+
+    await fillCard(el, { name: 'APRO' });
+    expect((await pay(el)).detail.status).to.equal('approved');
+    const [post] = await merchantRequests(logId);
+    expect(JSON.stringify(post.body).length, 'the POST stays small').to.be.lessThan(2_000);
+    expect(post.body.additional_info?.items).to.equal(undefined);
+    expect(post.body.payer.email, 'the payer property is not read').to.equal('buyer@example.com');
+  });
+
+  it('items and payer within the bounds are posted as given', async () => {
+    const { el, logId } = await renderCheckout();
+    const items = Array.from({ length: 100 }, (_, i) => ({
+      id: `sku-${i}`,
+      title: 'Mate',
+      quantity: 1,
+      unit_price: 10,
+      category_descriptor: { passenger: { first_name: 'Ana' }, route: { departure: 'EZE', arrival: 'GRU' } },
+    }));
+    el.items = items;
+    el.payer = { email: 'ana@example.com', address: { zip_code: '1000', street_name: 'Calle', street_number: 12 } };
+    await el.updateComplete;
+    expect(configProblem(el)).to.deep.equal([]);
+    await fillCard(el, { name: 'APRO' });
+    await pay(el);
+    const [post] = await merchantRequests(logId);
+    expect(post.body.additional_info.items).to.deep.equal(items);
+    expect(post.body.additional_info.payer.address).to.deep.equal({ zip_code: '1000', street_name: 'Calle', street_number: 12 });
+  });
 });
