@@ -69,7 +69,8 @@ const SAFE_ID = /^[^;\u0000-\u001f\u007f]{1,256}$/;
 
 /** Checks everything about one notification that needs no database. */
 export function checkWebhookSignature(check: WebhookCheck): SignatureVerdict {
-  if (!check.secret) return { ok: false, reason: 'no_secret' };
+  // No fallback secret: none, or only blanks, refuses every notification.
+  if (!check.secret?.trim()) return { ok: false, reason: 'no_secret' };
   const signature = clean(check.signature);
   const requestId = clean(check.requestId);
   const dataId = clean(check.dataId);
@@ -85,7 +86,9 @@ export function checkWebhookSignature(check: WebhookCheck): SignatureVerdict {
     if (error instanceof InvalidWebhookSignatureError) return { ok: false, reason: 'signature_mismatch' };
     throw error;
   }
-  const tolerance = check.toleranceSeconds && check.toleranceSeconds > 0 ? check.toleranceSeconds : DEFAULT_TOLERANCE_SECONDS;
+  // Infinity (or NaN, 0, a negative) would switch the window off: such a value means the default.
+  const given = check.toleranceSeconds;
+  const tolerance = given !== undefined && Number.isFinite(given) && given > 0 ? given : DEFAULT_TOLERANCE_SECONDS;
   const now = check.nowSeconds ?? Math.floor(Date.now() / 1000);
   // ts has been seen in seconds and in milliseconds; the window is measured in seconds.
   const tsSeconds = ts.length > 11 ? Math.floor(Number(ts) / 1000) : Number(ts);
@@ -96,4 +99,40 @@ export function checkWebhookSignature(check: WebhookCheck): SignatureVerdict {
 /** True only for a notification signed with this secret, inside the time window. */
 export function verifyWebhookSignature(check: WebhookCheck): boolean {
   return checkWebhookSignature(check).ok;
+}
+
+/**
+ * Replay protection for a check that has no database (the reference server keeps request ids in
+ * its `webhook_deliveries` table instead): remembers the request ids it accepted while their signed
+ * ts is inside the window, at most `maxEntries` of them. A replay inside the window is refused; an
+ * older one fails the time check anyway. When full, the oldest ids are forgotten first.
+ */
+export function createReplayGuard(options: { toleranceSeconds?: number; maxEntries?: number } = {}) {
+  const given = options.toleranceSeconds;
+  const tolerance = given !== undefined && Number.isFinite(given) && given > 0 ? given : DEFAULT_TOLERANCE_SECONDS;
+  const maxEntries = options.maxEntries ?? 10_000;
+  // Insertion order is acceptance order, so the first entries are the oldest.
+  const seen = new Map<string, number>();
+  return {
+    /** True the first time a request id is offered; false for a replay. */
+    accept(requestId: string, signedTs: number, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
+      for (const [id, ts] of seen) {
+        if (ts >= nowSeconds - 2 * tolerance && seen.size < maxEntries) break;
+        seen.delete(id);
+      }
+      if (seen.has(requestId)) return false;
+      seen.set(requestId, signedTs);
+      return true;
+    },
+    get size(): number {
+      return seen.size;
+    },
+  };
+}
+
+/** The whole reference check without a database: signature, window and replays. */
+export function verifyWebhook(check: WebhookCheck, replays: ReturnType<typeof createReplayGuard>): SignatureVerdict {
+  const verdict = checkWebhookSignature(check);
+  if (!verdict.ok) return verdict;
+  return replays.accept(verdict.requestId, verdict.ts, check.nowSeconds) ? verdict : { ok: false, reason: 'replayed' };
 }

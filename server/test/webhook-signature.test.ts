@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { checkWebhookSignature, parseSignatureHeader, verifyWebhookSignature, webhookManifest } from '../src/webhook-signature.ts';
+import { checkWebhookSignature, createReplayGuard, parseSignatureHeader, verifyWebhook, verifyWebhookSignature, webhookManifest } from '../src/webhook-signature.ts';
 
 const secret = 'a-secret';
 const hmac = (manifest: string, key = secret) => createHmac('sha256', key).update(manifest).digest('hex');
@@ -45,5 +45,34 @@ describe('webhook signature', () => {
     assert.deepEqual(checkWebhookSignature({ signature: `ts=${NOW},v1=${signedSmuggled}`, requestId: 'r', dataId: smuggled, secret, nowSeconds: NOW }), { ok: false, reason: 'invalid_id' });
     const v1ok = hmac(`id:1;request-id:r;x;ts:${NOW};`);
     assert.deepEqual(checkWebhookSignature({ signature: `ts=${NOW},v1=${v1ok}`, requestId: 'r;x', dataId: '1', secret, nowSeconds: NOW }), { ok: false, reason: 'invalid_id' });
+  });
+
+  it('no tolerance switches the window off: Infinity, NaN and negatives mean the default 300 s', () => {
+    const ts = NOW - 301;
+    const signature = `ts=${ts},v1=${hmac(`id:1;request-id:r;ts:${ts};`)}`;
+    for (const toleranceSeconds of [Infinity, Number.NaN, -5]) {
+      assert.deepEqual(checkWebhookSignature({ signature, requestId: 'r', dataId: '1', secret, nowSeconds: NOW, toleranceSeconds }), { ok: false, reason: 'stale_timestamp' }, String(toleranceSeconds));
+    }
+  });
+
+  it('a secret of blanks is no secret: there is no fallback', () => {
+    const blank = '   ';
+    const signature = `ts=${NOW},v1=${hmac(`id:1;request-id:r;ts:${NOW};`, blank)}`;
+    assert.deepEqual(checkWebhookSignature({ signature, requestId: 'r', dataId: '1', secret: blank, nowSeconds: NOW }), { ok: false, reason: 'no_secret' });
+  });
+
+  it('without a database, the replay guard refuses a request id it accepted, and stays bounded', () => {
+    const replays = createReplayGuard({ maxEntries: 2 });
+    const notify = (requestId: string, nowSeconds = NOW) =>
+      verifyWebhook({ signature: `ts=${NOW},v1=${hmac(`id:1;request-id:${requestId};ts:${NOW};`)}`, requestId, dataId: '1', secret, nowSeconds }, replays);
+    assert.equal(notify('r1').ok, true);
+    assert.deepEqual(notify('r1'), { ok: false, reason: 'replayed' });
+    assert.equal(notify('r2').ok, true);
+    assert.equal(notify('r3').ok, true);
+    assert.equal(replays.size, 2, 'the oldest id is forgotten when full');
+    assert.deepEqual(notify('r3'), { ok: false, reason: 'replayed' });
+    // Once its ts has left the window, a replay fails the time check instead, so the id is dropped.
+    assert.deepEqual(notify('r3', NOW + 301), { ok: false, reason: 'stale_timestamp' });
+    assert.equal(createReplayGuard().accept('x', NOW, NOW), true);
   });
 });

@@ -80,10 +80,15 @@ export class Translator {
     return this.language !== '';
   }
 
-  /** Translates the first key of `keys` that exists; before load, an empty string. */
+  /**
+   * Translates the first key of `keys` that exists; before load, an empty string. Nesting (`$t(key)`)
+   * is off: no bundled string uses it, and in a merchant's override it would let a few hundred bytes
+   * of `messages` fan out into millions of lookups and freeze the page. i18next's translator skips it
+   * for `nest: false` (its Translator.extendTranslation); the option is not in its types.
+   */
   t(keys: string | string[], options?: TOptions): string {
     if (!this.ready || !this.instance) return '';
-    return this.instance.t(keys, options);
+    return this.instance.t(keys, { ...options, nest: false });
   }
 
   /** Copies (never shares) the loaded bundles, then lays the overrides over the most specific one. */

@@ -45,6 +45,61 @@ export interface PaymentPayload {
   device_id?: string;
 }
 
+/**
+ * Bounds on what the merchant hands over as `items` and `payer` (attributes or properties of any
+ * shape): past them the data is reported (`invalid_items`, `invalid_payer`) and never posted.
+ * - depth 8: the array or object itself is level 1; Mercado Pago's deepest item field,
+ *   `category_descriptor.route.*`, sits at level 4, and an address at level 2.
+ * - 100 items: the reference server's orders take 1 to 100 (server/src/handler.ts).
+ * - 64 000 characters of items and 8 000 of payer once serialized: with the rest of the body they
+ *   stay under the 100 000 characters the reference server reads of a payment POST.
+ */
+export const MERCHANT_DATA_LIMITS = { maxDepth: 8, maxItems: 100, maxItemsChars: 64_000, maxPayerChars: 8_000 } as const;
+
+/** `items` as the merchant set it is small and shallow enough to be posted. */
+export function itemsWithinLimits(items: readonly unknown[]): boolean {
+  const { maxDepth, maxItems, maxItemsChars } = MERCHANT_DATA_LIMITS;
+  return items.length <= maxItems && withinJsonBounds(items, maxDepth, maxItemsChars);
+}
+
+/** The `payer` property is small and shallow enough to be posted. */
+export function payerWithinLimits(payer: unknown): boolean {
+  return withinJsonBounds(payer, MERCHANT_DATA_LIMITS.maxDepth, MERCHANT_DATA_LIMITS.maxPayerChars);
+}
+
+/**
+ * True when `value` nests at most `maxDepth` arrays/objects and serializes to about `maxChars`
+ * characters or fewer. The walk stops as soon as either bound is passed, so it costs at most about
+ * `maxChars` steps and `maxDepth` stack frames whatever it is given: a cycle only looks too deep, a
+ * 14 MB array is left after its first 64 KB, a getter or toJSON that throws makes the value unusable.
+ */
+export function withinJsonBounds(value: unknown, maxDepth: number, maxChars: number): boolean {
+  let chars = 0;
+  const fits = (v: unknown, depth: number): boolean => {
+    // Every value counts at least one character, so the walk is bounded by maxChars.
+    chars += typeof v === 'string' ? v.length + 2 : typeof v === 'number' || typeof v === 'boolean' ? String(v).length : 1;
+    if (chars > maxChars) return false;
+    if (v === null || typeof v !== 'object') return true;
+    if (depth >= maxDepth) return false;
+    if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return fits((v as { toJSON: () => unknown }).toJSON(), depth + 1);
+    if (Array.isArray(v)) {
+      for (const item of v as unknown[]) if (!fits(item, depth + 1)) return false;
+      return true;
+    }
+    for (const key in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+      chars += key.length + 3;
+      if (!fits((v as Record<string, unknown>)[key], depth + 1)) return false;
+    }
+    return true;
+  };
+  try {
+    return fits(value, 0);
+  } catch {
+    return false;
+  }
+}
+
 /** Builds the POST body, sending only fields that carry a value. */
 export function buildPaymentPayload(input: PaymentPayloadInput): PaymentPayload {
   const { payer } = input;

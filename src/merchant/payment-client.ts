@@ -20,6 +20,28 @@ export interface PostPaymentRequest {
   timeoutMs: number;
 }
 
+/**
+ * The headers the element sends itself (PRODUCT.md §2), with the values it sends. The merchant's
+ * `headers` cannot replace them, nor duplicate them under another spelling: `fetch` joins
+ * `x-idempotency-key` and `X-Idempotency-Key` into one "a, b" value the server cannot use.
+ */
+export const ELEMENT_HEADERS: Readonly<Record<string, string | undefined>> = {
+  'x-idempotency-key': undefined, // one per attempt
+  'content-type': 'application/json',
+  accept: 'application/json',
+};
+
+/** The merchant's header names the element sends itself, as the merchant spelled them. */
+export function reservedHeaderNames(headers: Record<string, string> | undefined): string[] {
+  return Object.keys(headers ?? {}).filter((name) => Object.prototype.hasOwnProperty.call(ELEMENT_HEADERS, name.trim().toLowerCase()));
+}
+
+/** The merchant's headers minus those the element sends itself (names compared case-insensitively). */
+export function merchantHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  const reserved = new Set(reservedHeaderNames(headers));
+  return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => !reserved.has(name)));
+}
+
 /** POSTs the payment body to the merchant endpoint (PRODUCT.md §2). */
 export function postPayment(request: PostPaymentRequest): Promise<ClientOutcome> {
   return send(
@@ -28,7 +50,7 @@ export function postPayment(request: PostPaymentRequest): Promise<ClientOutcome>
       method: 'POST',
       credentials: 'same-origin',
       headers: {
-        ...request.headers,
+        ...merchantHeaders(request.headers),
         'Content-Type': 'application/json',
         Accept: 'application/json',
         'X-Idempotency-Key': request.idempotencyKey,
@@ -52,7 +74,7 @@ export function fetchPaymentStatus(
     {
       method: 'GET',
       credentials: 'same-origin',
-      headers: { ...options.headers, Accept: 'application/json' },
+      headers: { ...merchantHeaders(options.headers), Accept: 'application/json' },
     },
     options.timeoutMs,
     options.signal,

@@ -11,7 +11,15 @@ export interface ThreeDsInfo {
 }
 
 export type PaymentOutcome =
-  | { type: 'result'; id?: string; status: string; statusDetail?: string; threeDsInfo?: ThreeDsInfo }
+  | {
+      type: 'result';
+      id?: string;
+      status: string;
+      statusDetail?: string;
+      threeDsInfo?: ThreeDsInfo;
+      /** A 3-D Secure challenge was asked for, but its page cannot be opened (URL or creq unusable, or none). */
+      unusableChallenge?: true;
+    }
   | { type: 'rejected-request'; httpStatus: number; causes: ApiCause[] }
   | { type: 'error'; code: 'server' | 'bad_response'; httpStatus: number };
 
@@ -52,9 +60,14 @@ function readId(x: unknown): string | undefined {
   return shortString(x);
 }
 
+/** Hosts that never leave the machine: a local test issuer may serve its page over plain http. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 /**
  * The challenge URL is where the element POSTs the creq in an iframe, so only https: URLs or
- * same-origin paths pass: never javascript:, data:, or a protocol-relative `//host`.
+ * same-origin paths pass: never javascript:, data:, or a protocol-relative `//host`. An issuer's
+ * challenge page (the ACS) is always https (EMV 3-D Secure requires TLS); plain http is accepted
+ * only on a loopback host, for a test issuer on the developer's machine.
  */
 function safeChallengeUrl(x: unknown): string | undefined {
   if (typeof x !== 'string' || x.length > 2_048) return undefined;
@@ -64,7 +77,8 @@ function safeChallengeUrl(x: unknown): string | undefined {
   if (s === '' || /[\u0000-\u001f\u007f\\]/.test(s)) return undefined;
   if (s.startsWith('/')) return s.startsWith('//') ? undefined : s;
   try {
-    return new URL(s).protocol === 'https:' ? s : undefined;
+    const url = new URL(s);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) ? s : undefined;
   } catch {
     return undefined;
   }
@@ -99,8 +113,11 @@ export function parsePaymentResponse(httpStatus: number, contentType: string | n
       // Mercado Pago's own sample servers answer `detail` instead of `status_detail`.
       const statusDetail = shortString(own(body, 'status_detail')) ?? shortString(own(body, 'detail'));
       if (statusDetail !== undefined) outcome.statusDetail = statusDetail;
-      const threeDsInfo = readThreeDsInfo(own(body, 'three_ds_info'));
+      const rawThreeDsInfo = own(body, 'three_ds_info');
+      const threeDsInfo = readThreeDsInfo(rawThreeDsInfo);
       if (threeDsInfo !== undefined) outcome.threeDsInfo = threeDsInfo;
+      // Asked for a challenge the element cannot open: said, not left as a silent pending payment.
+      else if ((rawThreeDsInfo !== undefined && rawThreeDsInfo !== null) || statusDetail === 'pending_challenge') outcome.unusableChallenge = true;
       return outcome;
     }
     if (http >= 400 && http < 500 && isPlainObject(body)) {

@@ -28,6 +28,8 @@ export interface PaymentResult {
 
 export type SdkFailure = 'sdk_load_failed' | 'sdk_timeout';
 export type BuildFailure = 'fields_timeout' | 'fields_mount_failed' | 'sdk_request_failed';
+/** The payment asked for a 3-D Secure challenge whose page cannot be opened. */
+export type ChallengeFailure = 'invalid_challenge';
 
 /** What the buyer is told while the form stays usable. */
 export type Notice =
@@ -60,8 +62,12 @@ export type CheckoutState =
   /** The payment is being processed; the status is polled when the merchant set `status-action`. */
   | { phase: 'pending'; payment: PaymentResult; challengeDone?: boolean }
   | { phase: 'approved'; payment: PaymentResult }
-  /** The form cannot work: MercadoPago.js did not load (reload), or the form could not be built (rebuild). */
-  | { phase: 'failed'; failure: { type: 'sdk'; code: SdkFailure } | { type: 'build'; code: BuildFailure } };
+  /**
+   * The form cannot work: MercadoPago.js did not load (reload), or the form could not be built
+   * (rebuild); or the payment's 3-D Secure challenge cannot be opened, so it can never complete
+   * (rebuild: the buyer pays again, as a new attempt).
+   */
+  | { phase: 'failed'; failure: { type: 'sdk'; code: SdkFailure } | { type: 'build'; code: BuildFailure } | { type: 'challenge'; code: ChallengeFailure } };
 
 export type CheckoutEvent =
   /** The configuration was derived again from every attribute; no problems means usable. */
@@ -108,6 +114,7 @@ function afterAnswer(outcome: ClientOutcome, sent: PaymentSummary): CheckoutStat
   const payment: PaymentResult = { id: outcome.id, status: outcome.status, statusDetail: outcome.statusDetail, sent };
   const kind = resultKind(outcome.status);
   if (kind === 'approved') return { phase: 'approved', payment };
+  if (kind === 'pending' && outcome.unusableChallenge) return { phase: 'failed', failure: { type: 'challenge', code: 'invalid_challenge' } };
   if (kind === 'pending' && outcome.threeDsInfo) {
     return { phase: 'challenge', payment, url: outcome.threeDsInfo.externalResourceUrl, creq: outcome.threeDsInfo.creq };
   }
@@ -133,7 +140,7 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
     case 'form-ready':
       return state.phase === 'loading' ? { phase: 'ready' } : state;
     case 'rebuild':
-      if (state.phase === 'failed' && state.failure.type === 'build') return { phase: 'loading' };
+      if (state.phase === 'failed' && state.failure.type !== 'sdk') return { phase: 'loading' };
       return state.phase === 'ready' || state.phase === 'approved' || state.phase === 'pending' || state.phase === 'challenge' ? { phase: 'loading' } : state;
     case 'submitted':
       return state.phase === 'ready' ? { phase: 'submitting' } : state;

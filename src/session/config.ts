@@ -6,6 +6,8 @@
  * charge something other than what is shown, and only warns about the rest.
  */
 import { amountHasValidDecimals, isSiteId, SITES, type SiteId } from '../mercadopago/sites.js';
+import { ELEMENT_HEADERS, reservedHeaderNames } from '../merchant/payment-client.js';
+import { itemsWithinLimits, payerWithinLimits } from '../merchant/payload.js';
 
 export type KeyMode = 'production' | 'test';
 
@@ -20,6 +22,8 @@ export interface ConfigProblem {
     | 'invalid_action'
     | 'invalid_site'
     | 'invalid_items'
+    | 'invalid_payer'
+    | 'reserved_header'
     | 'invalid_success_url'
     | 'invalid_status_action'
     | 'invalid_request_timeout'
@@ -80,6 +84,10 @@ export interface CheckoutAttributes {
   successUrl: string;
   /** `null` when the `items` attribute is not a JSON array. */
   items?: unknown[] | null;
+  /** The `payer` property, whatever the page put there. */
+  payer?: unknown;
+  /** The merchant's extra request headers (the `headers` property). */
+  headers?: Record<string, string>;
 }
 
 export interface ConfigContext {
@@ -105,9 +113,29 @@ export function configProblems(input: CheckoutAttributes, { resolvedSite: site, 
   if (input.statusAction && !isHttpUrl(input.statusAction, baseUrl)) problems.push({ code: 'invalid_status_action' });
   if (!isPositiveInteger(input.requestTimeout)) problems.push({ code: 'invalid_request_timeout' });
   if (!isPositiveInteger(input.sdkTimeout)) problems.push({ code: 'invalid_sdk_timeout' });
-  if (input.items === null) problems.push({ code: 'invalid_items' });
+  // Not an array, or past the bounds (payload.ts): it is left out of the payment, never posted.
+  if (input.items === null || (input.items !== undefined && !(Array.isArray(input.items) && itemsWithinLimits(input.items)))) {
+    problems.push({ code: 'invalid_items' });
+  }
+  if (input.payer !== undefined && input.payer !== null && !payerWithinLimits(input.payer)) problems.push({ code: 'invalid_payer' });
+  const overridden = headersTheElementSends(input.headers);
+  if (overridden.length) problems.push({ code: 'reserved_header', vars: { headers: overridden.join(', ') } });
   if (input.successUrl && !isHttpUrl(input.successUrl, baseUrl)) problems.push({ code: 'invalid_success_url' });
   return problems;
+}
+
+/**
+ * The merchant's headers the element sends itself, which are left out of every request. One that
+ * only repeats the element's own value (`Accept: application/json`) changes nothing and is not a
+ * problem; any other would be ignored where the merchant expects it to count (their own
+ * idempotency key belongs in the `idempotency-key` attribute).
+ */
+function headersTheElementSends(headers: Record<string, string> | undefined): string[] {
+  return reservedHeaderNames(headers).filter((name) => {
+    const value: unknown = headers?.[name];
+    const own = ELEMENT_HEADERS[name.trim().toLowerCase()];
+    return own === undefined || typeof value !== 'string' || value.trim().toLowerCase() !== own;
+  });
 }
 
 /** Timeouts are whole milliseconds; `abc` or `0` would make every payment "time out" while it is charged. */

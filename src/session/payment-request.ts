@@ -6,7 +6,7 @@
 import type { PaymentRequestParts } from '../controllers/payment-controller.js';
 import type { InstallmentChoice } from '../mercadopago/financing.js';
 import type { IdentificationType, PaymentMethod } from '../mercadopago/sdk-types.js';
-import { buildPaymentPayload, type PayerData, type PaymentPayloadInput } from '../merchant/payload.js';
+import { buildPaymentPayload, itemsWithinLimits, payerWithinLimits, type PayerData, type PaymentPayloadInput } from '../merchant/payload.js';
 
 export interface PaymentRequestInput {
   /** The merchant's attributes (the element itself), already validated. */
@@ -55,12 +55,14 @@ export function cardholderData(form: PaymentRequestInput['form']): { cardholderN
 export function buildPaymentRequest({ attributes: config, form, card, deviceId }: PaymentRequestInput): PaymentRequestParts {
   const amount = config.amount ?? 0;
   const installments = card.choice?.installments ?? 1;
+  // Past their bounds (reported as invalid_items / invalid_payer), the merchant's data is not sent.
+  const merchantPayer = config.payer !== undefined && payerWithinLimits(config.payer) ? config.payer : undefined;
   const payer: PayerData = {
-    ...config.payer,
-    email: config.payerEmail || config.payer?.email || form.email.trim(),
-    first_name: config.payerFirstName || config.payer?.first_name,
-    last_name: config.payerLastName || config.payer?.last_name,
-    identification: form.idTypes.length ? { type: form.idType, number: form.idNumber.trim() } : config.payer?.identification,
+    ...merchantPayer,
+    email: config.payerEmail || merchantPayer?.email || form.email.trim(),
+    first_name: config.payerFirstName || merchantPayer?.first_name,
+    last_name: config.payerLastName || merchantPayer?.last_name,
+    identification: form.idTypes.length ? { type: form.idType, number: form.idNumber.trim() } : merchantPayer?.identification,
   };
   const input: Omit<PaymentPayloadInput, 'token'> = {
     paymentMethodId: card.method?.id ?? '',
@@ -73,7 +75,7 @@ export function buildPaymentRequest({ attributes: config, form, card, deviceId }
     statementDescriptor: config.statementDescriptor,
     externalReference: config.externalReference,
     payer,
-    items: config.items ?? undefined,
+    items: Array.isArray(config.items) && itemsWithinLimits(config.items) ? config.items : undefined,
     deviceId,
   };
   return {

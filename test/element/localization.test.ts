@@ -319,6 +319,20 @@ describe('<mp-checkout> localization', () => {
       expect(labelOf(el, 'cardholder-name')).to.equal('Cardholder name');
     });
 
+    it('cannot nest other keys ($t(…)): a hostile attribute renders as written, without fanning out', async () => {
+      // Each key names the next five times: with i18next's nesting on, "ui.pay" would expand into
+      // 5^5 lookups here (a 447-byte version of this froze the page for 13 s).
+      const bomb: Record<string, string> = { 'ui.pay': '$t(b1)$t(b1)$t(b1)$t(b1)$t(b1)' };
+      for (let level = 1; level < 5; level++) bomb[`b${level}`] = `$t(b${level + 1})`.repeat(5);
+      bomb['b5'] = 'x';
+      const { el } = await renderCheckout({ attrs: { locale: 'en', messages: JSON.stringify(bomb) } });
+      expect(payButtonText(el)).to.equal(bomb['ui.pay']);
+
+      el.messages = { 'ui.pay': 'Pay $t(field.cardholderName)' };
+      await waitUntil(() => payButtonText(el).startsWith('Pay $t'), `a plain nesting resolved: "${payButtonText(el)}"`, { timeout: 2000 });
+      expect(payButtonText(el)).to.equal('Pay $t(field.cardholderName)');
+    });
+
     it('overrides a result message too, with its placeholders filled', async () => {
       const { el } = await renderCheckout({ attrs: { locale: 'es-AR' } });
       el.messages = { 'result.rejected.cc_rejected_other_reason': 'Tu {{paymentMethod}} dijo que no.' };

@@ -7,7 +7,8 @@
  *   GET  /sandbox/<log>/payment_status?id=…
  *   GET  /sandbox/<log>/requests      → [{method, path, headers, body}]
  * Modes: sandbox (default) · 500 · 502-html · 200-html · 200-empty · 200-badjson · 400-causes ·
- * 400-plain · 200-rejected · hang · detail (MP sample-server shape {status, detail, id}).
+ * 400-plain · 200-rejected · hang · detail (MP sample-server shape {status, detail, id}) ·
+ * challenge-javascript / challenge-http (pending_challenge whose external_resource_url is unusable).
  */
 import type { Context, Next } from 'koa';
 import { createSandboxHttp } from '../../demo/sandbox-http.ts';
@@ -47,6 +48,16 @@ const scripted: Record<string, { status: number; type: string; body: string }> =
     status: 200,
     type: 'application/json',
     body: '{"id":"777","status":"rejected","status_detail":"cc_rejected_other_reason"}',
+  },
+  'challenge-javascript': {
+    status: 200,
+    type: 'application/json',
+    body: '{"id":"778","status":"pending","status_detail":"pending_challenge","three_ds_info":{"external_resource_url":"javascript:alert(1)","creq":"eyJ0IjoxfQ"}}',
+  },
+  'challenge-http': {
+    status: 200,
+    type: 'application/json',
+    body: '{"id":"779","status":"pending","status_detail":"pending_challenge","three_ds_info":{"external_resource_url":"http://acs.bank.example/challenge","creq":"eyJ0IjoxfQ"}}',
   },
 };
 

@@ -29,6 +29,7 @@ const S = {
   approved: { phase: 'approved', payment: payment('approved', 'accredited') },
   sdkFailed: { phase: 'failed', failure: { type: 'sdk', code: 'sdk_load_failed' } },
   buildFailed: { phase: 'failed', failure: { type: 'build', code: 'fields_timeout' } },
+  challengeFailed: { phase: 'failed', failure: { type: 'challenge', code: 'invalid_challenge' } },
 } satisfies Record<string, CheckoutState>;
 
 type Row = [from: keyof typeof S, event: CheckoutEvent, to: CheckoutState | 'same'];
@@ -97,6 +98,20 @@ const TABLE: Row[] = [
     },
     { phase: 'challenge', payment: payment('pending', 'pending_challenge'), url: 'https://issuer.test/3ds', creq: 'abc' },
   ],
+  // A challenge the element cannot open can never complete: said, with "Try again" (a new attempt).
+  [
+    'submitting',
+    { type: 'answered', outcome: result('pending', 'pending_challenge', { unusableChallenge: true }), sent },
+    { phase: 'failed', failure: { type: 'challenge', code: 'invalid_challenge' } },
+  ],
+  [
+    'submitting',
+    { type: 'answered', outcome: result('approved', 'accredited', { unusableChallenge: true }), sent },
+    { phase: 'approved', payment: payment('approved', 'accredited') },
+  ],
+  ['challengeFailed', { type: 'rebuild' }, { phase: 'loading' }],
+  ['challengeFailed', { type: 'submitted' }, 'same'],
+  ['challengeFailed', { type: 'settled', status: 'approved' }, 'same'],
   [
     'submitting',
     { type: 'answered', outcome: result('rejected', 'cc_rejected_other_reason'), sent },
@@ -184,6 +199,7 @@ describe('checkout session: what is derived from a state', () => {
   it('the way out of each failure', () => {
     expect(recoveryFor(S.sdkFailed)).to.equal('reload');
     expect(recoveryFor(S.buildFailed)).to.equal('rebuild');
+    expect(recoveryFor(S.challengeFailed)).to.equal('rebuild');
     expect(recoveryFor({ phase: 'ready', notice: { type: 'outcome-unknown', code: 'network', sent } })).to.equal('repeat-payment');
     expect(recoveryFor(S.readyWithNotice)).to.equal('lookup-card');
     expect(recoveryFor({ phase: 'ready', notice: { type: 'result', payment: payment('rejected', 'cc_rejected_other_reason') } })).to.equal('another-card');
@@ -209,6 +225,7 @@ describe('checkout session: what is derived from a state', () => {
     expect(refused.parts!.map((p) => p.keys)).to.deep.equal(['error.missing_amount', 'error.invalid_action']);
     expect(messageFor(S.sdkFailed, context)!.keys).to.equal('error.sdk_load_failed');
     expect(messageFor(S.buildFailed, context)!.keys).to.equal('error.fields_timeout');
+    expect(messageFor(S.challengeFailed, context)!.keys).to.equal('error.invalid_challenge');
     expect(messageFor({ phase: 'failed', failure: { type: 'build', code: 'fields_mount_failed' } }, context)!.keys).to.equal('error.sdk_request_failed');
     expect(messageFor(S.loading, context)).to.equal(undefined);
     expect(messageFor(S.ready, context), 'no stale message once the notice is gone').to.equal(undefined);
@@ -228,6 +245,7 @@ describe('checkout session: what is derived from a state', () => {
     expect(customStates(S.submitting, false).submitting).to.equal(true);
     expect(customStates(S.configuring, false).error).to.equal(true);
     expect(customStates(S.sdkFailed, false).error).to.equal(true);
+    expect(customStates(S.challengeFailed, false).error).to.equal(true);
     expect(customStates(S.loading, false).loading).to.equal(true);
     for (const state of [S.configuring, S.sdkFailed, S.challenge, S.pending, S.approved]) expect(formHidden(state), state.phase).to.equal(true);
     for (const state of [S.ready, S.loading, S.submitting]) expect(formHidden(state), state.phase).to.equal(false);
@@ -241,6 +259,7 @@ describe('checkout session: what is derived from a state', () => {
       causes: ['missing_amount', 'invalid_action'],
     });
     expect(errorEventFor(S.sdkFailed)).to.deep.equal({ code: 'sdk_load_failed' });
+    expect(errorEventFor(S.challengeFailed)).to.deep.equal({ code: 'invalid_challenge' });
     expect(errorEventFor({ phase: 'ready', notice: { type: 'refused', causes: ['109'], httpStatus: 400, sent } })).to.deep.equal({
       code: 'bad_request',
       httpStatus: 400,

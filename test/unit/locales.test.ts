@@ -119,6 +119,13 @@ describe('locales', () => {
     });
   }
 
+  it('no string nests another ($t(…)): the translator turns nesting off for merchant overrides', () => {
+    const nesting = Object.entries({ en, ...FULL, ...REGIONAL }).flatMap(([locale, resource]) =>
+      [...leaves(resource)].filter(([, value]) => typeof value === 'string' && value.includes('$t(')).map(([key]) => `${locale}: ${key}`),
+    );
+    expect(nesting).to.deep.equal([]);
+  });
+
   it('labels the total financing cost CET in pt-BR and CFT in Spanish', () => {
     expect(leaves(ptBR).get('financing.cft')).to.equal('CET');
     expect(ES.get('financing.cft')).to.equal('CFT');

@@ -108,7 +108,15 @@ describe('parsePaymentResponse', () => {
   }
 
   describe('three_ds_info', () => {
-    const accepted = ['https://acs.bank.example/challenge?x=1', 'HTTPS://ACS.BANK.EXAMPLE/c', '/3ds/challenge'];
+    // Plain http only on a loopback host: a test issuer on the developer's machine.
+    const accepted = [
+      'https://acs.bank.example/challenge?x=1',
+      'HTTPS://ACS.BANK.EXAMPLE/c',
+      '/3ds/challenge',
+      'http://localhost:8080/3ds',
+      'http://127.0.0.1/3ds',
+      'http://[::1]/3ds',
+    ];
     for (const url of accepted) {
       it(`keeps ${url}`, () => {
         const outcome = parsePaymentResponse(200, JSON_TYPE, challenge(url));
@@ -127,6 +135,9 @@ describe('parsePaymentResponse', () => {
       'java\tscript:alert(1)',
       'data:text/html,<script>alert(1)</script>',
       'http://acs.bank.example/challenge',
+      'http://localhost.evil.example/challenge',
+      'http://127.0.0.2.evil.example/challenge',
+      'ftp://acs.bank.example/challenge',
       '//evil.example/challenge',
       '/\\evil.example',
       'challenge',
@@ -137,16 +148,36 @@ describe('parsePaymentResponse', () => {
       { href: 'https://acs.bank.example' },
     ];
     for (const url of dropped) {
-      it(`drops ${JSON.stringify(url)} but keeps the result`, () => {
+      it(`refuses ${JSON.stringify(url)}: the result says its challenge cannot be opened`, () => {
         const outcome = parsePaymentResponse(200, JSON_TYPE, challenge(url));
-        expect(outcome).to.deep.equal({ type: 'result', id: '1', status: 'pending', statusDetail: 'pending_challenge' });
+        expect(outcome).to.deep.equal({ type: 'result', id: '1', status: 'pending', statusDetail: 'pending_challenge', unusableChallenge: true });
       });
     }
 
     it('needs a string creq', () => {
       for (const creq of [undefined, 5, '', null, { a: 1 }]) {
         const body = JSON.stringify({ status: 'pending', three_ds_info: { external_resource_url: 'https://acs.example/', creq } });
-        expect(parsePaymentResponse(200, JSON_TYPE, body)).to.deep.equal({ type: 'result', status: 'pending' });
+        expect(parsePaymentResponse(200, JSON_TYPE, body)).to.deep.equal({ type: 'result', status: 'pending', unusableChallenge: true });
+      }
+    });
+
+    it('pending_challenge without three_ds_info cannot be completed either; other results never ask for one', () => {
+      const bare = JSON.stringify({ id: 1, status: 'pending', status_detail: 'pending_challenge' });
+      expect(parsePaymentResponse(200, JSON_TYPE, bare)).to.deep.equal({
+        type: 'result',
+        id: '1',
+        status: 'pending',
+        statusDetail: 'pending_challenge',
+        unusableChallenge: true,
+      });
+      for (const threeDsInfo of [undefined, null]) {
+        const body = JSON.stringify({ id: 1, status: 'in_process', status_detail: 'pending_contingency', three_ds_info: threeDsInfo });
+        expect(parsePaymentResponse(200, JSON_TYPE, body)).to.deep.equal({
+          type: 'result',
+          id: '1',
+          status: 'in_process',
+          statusDetail: 'pending_contingency',
+        });
       }
     });
   });
