@@ -6,6 +6,7 @@
  * charge something other than what is shown, and only warns about the rest.
  */
 import { amountHasValidDecimals, isSiteId, SITES, type SiteId } from '../mercadopago/sites.js';
+import { isValidIdempotencyKey } from '../merchant/idempotency.js';
 
 export type KeyMode = 'production' | 'test';
 
@@ -24,6 +25,7 @@ export interface ConfigProblem {
     | 'invalid_status_action'
     | 'invalid_request_timeout'
     | 'invalid_sdk_timeout'
+    | 'invalid_idempotency_key'
     | 'insecure_context'
     | 'sdk_not_official'
     | 'nested_shadow_root';
@@ -45,6 +47,7 @@ export const UNWORKABLE_PROBLEMS: ReadonlySet<ConfigProblem['code']> = new Set<C
   'invalid_status_action',
   'invalid_request_timeout',
   'invalid_sdk_timeout',
+  'invalid_idempotency_key',
   'nested_shadow_root',
 ]);
 
@@ -79,6 +82,8 @@ export interface CheckoutAttributes {
   successUrl: string;
   /** `null` when the `items` attribute is not a JSON array. */
   items?: unknown[] | null;
+  /** The merchant's own key for this order's attempt; empty: the element makes one. */
+  idempotencyKey?: string;
 }
 
 export interface ConfigContext {
@@ -104,6 +109,7 @@ export function configProblems(input: CheckoutAttributes, { resolvedSite: site, 
   if (input.statusAction && !isHttpUrl(input.statusAction, baseUrl)) problems.push({ code: 'invalid_status_action' });
   if (!isPositiveInteger(input.requestTimeout)) problems.push({ code: 'invalid_request_timeout' });
   if (!isPositiveInteger(input.sdkTimeout)) problems.push({ code: 'invalid_sdk_timeout' });
+  if (input.idempotencyKey && !isValidIdempotencyKey(input.idempotencyKey)) problems.push({ code: 'invalid_idempotency_key' });
   if (input.items === null) problems.push({ code: 'invalid_items' });
   if (input.successUrl && !isHttpUrl(input.successUrl, baseUrl)) problems.push({ code: 'invalid_success_url' });
   return problems;
