@@ -217,6 +217,19 @@ describe('<mp-checkout> payment safety', () => {
       await waitUntil(() => Object.keys(sessionStorage).length === 0, 'a definite answer ends the attempt', { timeout: 3000 });
     });
 
+    it("a second element for the same order on the page repeats the first one's unresolved attempt", async () => {
+      const attrs = { 'external-reference': `order-${Math.random()}` };
+      const { el: first, logId } = await renderCheckout({ respond: '502-html', attrs });
+      const { el: second } = await renderCheckout({ logId, attrs: { ...attrs, action: first.getAttribute('action')! } });
+      await fillCard(first);
+      await pay(first, 'mp-error');
+      await fillCard(second, { number: '5031755734530604' });
+      await pay(second, 'mp-error');
+      const [a, b] = await posts(logId);
+      expect(b.headers['x-idempotency-key']).to.equal(a.headers['x-idempotency-key']);
+      expect(b.body).to.deep.equal(a.body);
+    });
+
     it('another order (another reference or amount) does not pick up the attempt', async () => {
       const attrs = { 'external-reference': `order-${Math.random()}` };
       const { el, logId } = await renderCheckout({ respond: '502-html', attrs });
