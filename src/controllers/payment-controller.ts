@@ -5,7 +5,7 @@
  * controller only runs it and reports.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { attemptUnresolved, AttemptTracker, type PaymentAttempt } from '../merchant/idempotency.js';
+import { attemptUnresolved, AttemptTracker, paymentExists, type PaymentAttempt } from '../merchant/idempotency.js';
 import { sessionAttemptStore } from '../merchant/attempt-store.js';
 import { fetchPaymentStatus, postPayment, type ClientOutcome } from '../merchant/payment-client.js';
 import type { PaymentSummary } from '../session/checkout-session.js';
@@ -22,6 +22,8 @@ export interface PaymentRequestParts {
   scope?: string;
   /** The merchant's own idempotency key, for a fresh attempt. */
   idempotencyKey?: string;
+  /** The merchant named the order (`external-reference`): a payment that exists stays on record for it. */
+  orderNamed?: boolean;
 }
 
 export interface PaymentControllerOptions {
@@ -103,7 +105,7 @@ export class PaymentController implements ReactiveController {
         headers: request.headers,
         timeoutMs: request.timeoutMs,
       });
-      if (!attemptUnresolved(outcome)) this.attempts.settle(attempt);
+      if (!attemptUnresolved(outcome)) this.attempts.settle(attempt, request.orderNamed && paymentExists(outcome));
       this.options.answered(outcome, attempt.summary);
     } finally {
       this.options.ended();

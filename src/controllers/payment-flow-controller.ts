@@ -140,6 +140,7 @@ export class PaymentFlowController implements ReactiveController {
     const { state } = session;
     if (outcome.type !== 'result' || (state.phase !== 'pending' && state.phase !== 'challenge')) return;
     session.dispatch({ type: 'settled', id: outcome.id, status: outcome.status, statusDetail: outcome.statusDetail });
+    if (resultKind(outcome.status) !== 'approved') this.options.payment.attempts.forgetRecord();
     this.show({ id: outcome.id ?? state.payment.id, status: outcome.status, statusDetail: outcome.statusDetail, sent: state.payment.sent });
   }
 

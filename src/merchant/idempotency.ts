@@ -7,7 +7,7 @@
  */
 import type { ClientOutcome } from './payment-client.js';
 import type { PaymentSummary } from '../session/checkout-session.js';
-import { isKnownStatus } from '../mercadopago/messages.js';
+import { isKnownStatus, resultKind } from '../mercadopago/messages.js';
 
 /** A random UUID v4. `crypto.randomUUID` exists only in secure contexts; getRandomValues everywhere. */
 export function createIdempotencyKey(): string {
@@ -37,6 +37,19 @@ export function attemptUnresolved(outcome: ClientOutcome): boolean {
   if (outcome.type === 'rejected-request') return false;
   const refused = outcome.httpStatus >= 400 && outcome.httpStatus < 500 && outcome.httpStatus !== 409;
   return !refused;
+}
+
+/**
+ * True when the answer says a payment exists (approved, or pending: in process, 3-D Secure). For
+ * an order the merchant names (`external-reference`), the attempt stays recorded: a page reloaded
+ * or re-rendered for that order repeats it — Mercado Pago answers with the same payment — instead
+ * of charging again. Without a reference the page cannot tell one purchase from the next, so a
+ * definite answer ends the record there.
+ */
+export function paymentExists(outcome: ClientOutcome): boolean {
+  if (outcome.type !== 'result' || !isKnownStatus(outcome.status)) return false;
+  const kind = resultKind(outcome.status);
+  return kind === 'approved' || kind === 'pending';
 }
 
 /** The order an attempt pays, as far as the element can tell: an attempt is repeated only for the same one. */
@@ -87,6 +100,8 @@ const NO_STORE: AttemptStore = { load: () => undefined, save: () => undefined, r
 /** Keeps the attempt whose outcome is not known yet, so that every submit repeats it exactly. */
 export class AttemptTracker {
   private unresolved: PaymentAttempt | undefined;
+  /** The attempt whose payment exists and stays recorded for its order (see paymentExists). */
+  private recorded: PaymentAttempt | undefined;
 
   constructor(private readonly store: AttemptStore = NO_STORE) {}
 
@@ -114,11 +129,22 @@ export class AttemptTracker {
     return attempt;
   }
 
-  /** A definite answer to `attempt` (or a new card after one): the next submit is a fresh attempt. */
-  settle(attempt: PaymentAttempt | undefined = this.unresolved): void {
+  /**
+   * A definite answer to `attempt` (or a new card after one): this element is done with it. With
+   * `keepRecord` (a payment exists for a named order) the record stays for a reloaded page, until
+   * `forgetRecord()` says that payment finally failed.
+   */
+  settle(attempt: PaymentAttempt | undefined = this.unresolved, keepRecord = false): void {
     if (!attempt) return;
     if (this.unresolved === attempt) this.unresolved = undefined;
-    if (attempt.scope !== undefined) this.store.remove(attempt);
+    this.recorded = keepRecord ? attempt : undefined;
+    if (!keepRecord && attempt.scope !== undefined) this.store.remove(attempt);
+  }
+
+  /** The payment kept on record (pending) was finally rejected: a new attempt may follow, here or after a reload. */
+  forgetRecord(): void {
+    if (this.recorded?.scope !== undefined) this.store.remove(this.recorded);
+    this.recorded = undefined;
   }
 
   /** The attempt whose outcome is not known yet, if any. */

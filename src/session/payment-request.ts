@@ -84,6 +84,7 @@ export function buildPaymentRequest({ attributes: config, form, card, deviceId, 
   return {
     action: config.action,
     scope: orderScope(config, baseUrl),
+    orderNamed: Boolean(config.externalReference),
     idempotencyKey: config.idempotencyKey || undefined,
     headers: { ...config.headers },
     timeoutMs: config.requestTimeout,

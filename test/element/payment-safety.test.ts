@@ -193,7 +193,7 @@ describe('<mp-checkout> payment safety', () => {
 
       const next = await rerender(el, logId, attrs);
       expect(payButton(next).textContent).to.match(/Repeat the payment of ARS\s?1,500\.50 with Visa in 3 installments/);
-      expect(messageText(next)).to.match(/Your payment of ARS\s?1,500\.50 with Visa got no clear answer/);
+      expect(messageText(next)).to.match(/A payment of ARS\s?1,500\.50 with Visa was already sent for this order/);
       const submits = collectEvents(next, ['mp-submit']);
       // The new element's card fields are empty: the click repeats the attempt, it does not make a new one.
       await pay(next, 'mp-error');
@@ -214,7 +214,8 @@ describe('<mp-checkout> payment safety', () => {
       const [first, second] = await posts(logId);
       expect(second.headers['x-idempotency-key']).to.equal(first.headers['x-idempotency-key']);
       expect(second.body).to.deep.equal(first.body);
-      await waitUntil(() => Object.keys(sessionStorage).length === 0, 'a definite answer ends the attempt', { timeout: 3000 });
+      const [record] = Object.values(sessionStorage).map((text: string) => JSON.parse(text) as { idempotencyKey: string });
+      expect(record.idempotencyKey, 'the approved payment of a named order stays on record').to.equal(first.headers['x-idempotency-key']);
     });
 
     it("a second element for the same order on the page repeats the first one's unresolved attempt", async () => {
@@ -228,6 +229,38 @@ describe('<mp-checkout> payment safety', () => {
       const [a, b] = await posts(logId);
       expect(b.headers['x-idempotency-key']).to.equal(a.headers['x-idempotency-key']);
       expect(b.body).to.deep.equal(a.body);
+    });
+
+    for (const [name, status] of [
+      ['APRO', 'approved'],
+      ['CONT', 'in_process'],
+    ] as const) {
+      it(`a named order whose payment exists (${status}) is not paid again after a reload: the attempt is repeated`, async () => {
+        const attrs = { 'external-reference': `order-${Math.random()}` };
+        const { el, logId } = await renderCheckout({ attrs });
+        await fillCard(el, { name });
+        expect((await pay(el)).detail.status).to.equal(status);
+        const next = await rerender(el, logId, attrs);
+        expect(payButton(next).textContent).to.match(/Repeat the payment of ARS\s?1,500\.50 with Visa/);
+        // The sandbox merchant, like Mercado Pago, answers a repeated key with the first payment.
+        const again = await pay(next);
+        expect(again.detail.status).to.equal(status);
+        const [first, second] = await posts(logId);
+        expect(second.headers['x-idempotency-key']).to.equal(first.headers['x-idempotency-key']);
+        expect(second.body).to.deep.equal(first.body);
+      });
+    }
+
+    it('a rejection ends the record: the reloaded page starts a fresh attempt, as does a page without a reference', async () => {
+      const attrs = { 'external-reference': `order-${Math.random()}` };
+      const { el, logId } = await renderCheckout({ attrs });
+      await fillCard(el, { name: 'OTHE' });
+      expect((await pay(el)).detail.status).to.equal('rejected');
+      expect(Object.keys(sessionStorage)).to.have.length(0);
+      const { el: unnamed } = await renderCheckout({ logId, attrs: { action: el.getAttribute('action')! } });
+      await fillCard(unnamed, { name: 'APRO' });
+      expect((await pay(unnamed)).detail.status).to.equal('approved');
+      expect(Object.keys(sessionStorage), 'no reference: nothing tells this purchase from the next').to.have.length(0);
     });
 
     it('another order (another reference or amount) does not pick up the attempt', async () => {

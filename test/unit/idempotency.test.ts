@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { attemptUnresolved, AttemptTracker, createIdempotencyKey, orderScope, type PaymentAttempt } from '../../src/merchant/idempotency.js';
+import { attemptUnresolved, AttemptTracker, createIdempotencyKey, orderScope, paymentExists, type PaymentAttempt } from '../../src/merchant/idempotency.js';
 import { ATTEMPT_TTL_MS, sessionAttemptStore } from '../../src/merchant/attempt-store.js';
 import type { ClientOutcome } from '../../src/merchant/payment-client.js';
 
@@ -33,6 +33,14 @@ describe('attemptUnresolved', () => {
       expect(attemptUnresolved(outcome)).to.equal(unresolved);
     });
   }
+});
+
+describe('paymentExists', () => {
+  it('approved and pending payments exist; rejections, refusals and unknown answers do not say so', () => {
+    for (const status of ['approved', 'authorized', 'in_process', 'pending']) expect(paymentExists({ type: 'result', status }), status).to.equal(true);
+    for (const status of ['rejected', 'cancelled', 'success']) expect(paymentExists({ type: 'result', status }), status).to.equal(false);
+    expect(paymentExists({ type: 'error', code: 'server', httpStatus: 502 })).to.equal(false);
+  });
 });
 
 describe('orderScope', () => {
@@ -110,6 +118,18 @@ describe('AttemptTracker', () => {
     expect(other.restore(orderScope({ action: '/pay', externalReference: 'order-43', amount: 1500 }, 'https://shop.example/'))).to.equal(undefined);
     reloaded.settle();
     expect(new AttemptTracker(store).restore(scope), 'gone after a definite answer').to.equal(undefined);
+  });
+
+  it('settle(attempt, true) keeps the record for a reloaded page until forgetRecord()', async () => {
+    const storage = new MemoryStorage();
+    const store = sessionAttemptStore(() => storage);
+    const tracker = new AttemptTracker(store);
+    const attempt = await tracker.next('order', create);
+    tracker.settle(attempt, true);
+    expect(tracker.current, 'this element is done with it').to.equal(undefined);
+    expect(new AttemptTracker(store).restore('order')?.idempotencyKey, 'a reloaded page repeats it').to.equal(attempt.idempotencyKey);
+    tracker.forgetRecord();
+    expect(new AttemptTracker(store).restore('order'), 'the payment failed after all: a new attempt may follow').to.equal(undefined);
   });
 
   it('an attempt recorded by another element while the token was made wins over the new one', async () => {
