@@ -14,7 +14,7 @@ import { GuardController } from './controllers/guard-controller.js';
 import { ChallengeController } from './controllers/challenge-controller.js';
 import { PaymentFlowController } from './controllers/payment-flow-controller.js';
 import { MpChangeEvent, MpErrorEvent, MpReadyEvent, type MpChangeDetail } from './events/events.js';
-import { formHidden, messageFor, recoveryFor, type FeedbackContext } from './session/feedback.js';
+import { formHidden, messageFor, paymentVars, recoveryFor, type FeedbackContext } from './session/feedback.js';
 import type { AuditEntry } from './session/guard.js';
 import { secureFieldError } from './session/validation.js';
 import { cardholderData } from './session/payment-request.js';
@@ -114,8 +114,10 @@ export class MpCheckoutElement extends LitElement {
   @property() description = '';
   /** Text on the buyer's card statement, forwarded and quoted in the approval message. */
   @property({ attribute: 'statement-descriptor' }) statementDescriptor = '';
-  /** The merchant's order reference, forwarded. */
+  /** The merchant's order reference, forwarded; an attempt left unresolved is repeated for the same reference and amount. */
   @property({ attribute: 'external-reference' }) externalReference = '';
+  /** The merchant's own `X-Idempotency-Key` for this order's attempt (letters, digits, `.`, `_`, `:`, `-`; at most 64); by default the element makes one per attempt. */
+  @property({ attribute: 'idempotency-key' }) idempotencyKey = '';
   /** Fewest installments offered. */
   @property({ type: Number, attribute: 'min-installments' }) minInstallments?: number;
   /** Most installments offered. */
@@ -278,7 +280,8 @@ export class MpCheckoutElement extends LitElement {
 
   private get feedback(): FeedbackContext {
     const money = (amount: number) => this.config.money(amount);
-    return { fieldErrors: this.form.errors, statementDescriptor: this.statementDescriptor, money, cardLabel: this.localize.t('field.cardNumber') };
+    const { statementDescriptor, payment } = this;
+    return { fieldErrors: this.form.errors, statementDescriptor, money, cardLabel: this.localize.t('field.cardNumber'), unresolved: payment.unresolved };
   }
 
   override connectedCallback(): void {
@@ -334,6 +337,7 @@ export class MpCheckoutElement extends LitElement {
       reload: () => window.location.reload(),
       rebuild: () => this.loader.rebuild(),
       'repeat-payment': () => void this.submit(),
+      'check-payment': () => void this.submit(),
       'lookup-card': () => this.lookUpCard(card.bin),
       'another-card': () => {
         this.payment.attempts.settle();
@@ -355,6 +359,7 @@ export class MpCheckoutElement extends LitElement {
       recovery,
       fieldErrors: form.errors,
       amount: state.phase === 'configuring' ? '' : config.money(this.amount),
+      unresolved: this.payment.unresolved && paymentVars(this.payment.unresolved, this.feedback),
       ...form.values,
       email: this.payerEmail ? undefined : form.values.email,
       card: card.view,

@@ -1,13 +1,15 @@
 /**
- * The payment pipeline: card token → POST → answer, the same attempt repeated after an unknown
- * outcome, and pending payments polled until final. The session decides whether a payment may
- * start (the form is locked from the click on); this controller only runs it and reports.
+ * The payment pipeline: card token → POST → answer, the same attempt repeated until its outcome
+ * is known (across reloads and re-renders too), and pending payments polled until final. The
+ * session decides whether a payment may start (the form is locked from the click on); this
+ * controller only runs it and reports.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { AttemptTracker, type PaymentAttempt } from '../merchant/idempotency.js';
+import { attemptUnresolved, AttemptTracker, paymentExists, type PaymentAttempt } from '../merchant/idempotency.js';
+import { sessionAttemptStore } from '../merchant/attempt-store.js';
 import { fetchPaymentStatus, postPayment, type ClientOutcome } from '../merchant/payment-client.js';
 import type { PaymentSummary } from '../session/checkout-session.js';
-import { resultKind } from '../mercadopago/messages.js';
+import { isKnownStatus, resultKind } from '../mercadopago/messages.js';
 
 /** Everything a payment POST needs, read from the form in one go before anything is awaited. */
 export interface PaymentRequestParts {
@@ -16,6 +18,12 @@ export interface PaymentRequestParts {
   headers: Record<string, string>;
   timeoutMs: number;
   summary: PaymentSummary;
+  /** The order this payment is for (orderScope): an attempt left unresolved for it is repeated. */
+  scope?: string;
+  /** The merchant's own idempotency key, for a fresh attempt. */
+  idempotencyKey?: string;
+  /** The merchant named the order (`external-reference`): a payment that exists stays on record for it. */
+  orderNamed?: boolean;
 }
 
 export interface PaymentControllerOptions {
@@ -35,14 +43,6 @@ export interface PaymentControllerOptions {
   ended(): void;
 }
 
-/**
- * Answers that say nothing definite about the payment: the next submit repeats the attempt.
- * A 4xx is definite (the server refused the request), so the buyer may then start afresh.
- */
-function outcomeUnknown(outcome: ClientOutcome): boolean {
-  return outcome.type === 'error' && !(outcome.httpStatus >= 400 && outcome.httpStatus < 500);
-}
-
 export interface PollOptions {
   statusAction: string;
   paymentId: string;
@@ -55,7 +55,7 @@ export interface PollOptions {
 }
 
 export class PaymentController implements ReactiveController {
-  readonly attempts = new AttemptTracker();
+  readonly attempts = new AttemptTracker(sessionAttemptStore());
   private disconnect = new AbortController();
   private pollTimer?: ReturnType<typeof setTimeout>;
   private pollRun?: AbortController;
@@ -69,6 +69,11 @@ export class PaymentController implements ReactiveController {
 
   hostConnected(): void {
     if (this.disconnect.signal.aborted) this.disconnect = new AbortController();
+  }
+
+  /** What the next payment repeats, while an attempt's outcome is unknown. */
+  get unresolved(): PaymentSummary | undefined {
+    return this.attempts.current?.summary;
   }
 
   /**
@@ -87,23 +92,21 @@ export class PaymentController implements ReactiveController {
     try {
       let attempt: PaymentAttempt;
       try {
-        attempt = await this.attempts.next(() => this.options.tokenize());
+        const create = async () => ({ body: request.body(await this.options.tokenize()), summary: request.summary });
+        attempt = await this.attempts.next(request.scope, create, request.idempotencyKey);
       } catch (rejection) {
         this.options.tokenFailed(rejection);
         return;
       }
-      const body = attempt.body ?? request.body(attempt.token);
-      const sent = (attempt.summary as PaymentSummary | undefined) ?? request.summary;
       const outcome = await postPayment({
         action: request.action,
-        body,
+        body: attempt.body,
         idempotencyKey: attempt.idempotencyKey,
         headers: request.headers,
         timeoutMs: request.timeoutMs,
       });
-      if (outcomeUnknown(outcome)) this.attempts.keep({ ...attempt, body, summary: sent });
-      else this.attempts.settle();
-      this.options.answered(outcome, sent);
+      if (!attemptUnresolved(outcome)) this.attempts.settle(attempt, request.orderNamed && paymentExists(outcome));
+      this.options.answered(outcome, attempt.summary);
     } finally {
       this.options.ended();
     }
@@ -142,7 +145,8 @@ export class PaymentController implements ReactiveController {
    * after a second, then twice as long each time, eight looks at most (about four minutes).
    */
   pollStatus(request: Pick<PollOptions, 'statusAction' | 'paymentId' | 'headers' | 'timeoutMs'>): void {
-    const isFinal = (outcome: ClientOutcome) => outcome.type === 'result' && resultKind(outcome.status) !== 'pending';
+    // A status that is not Mercado Pago's settles nothing: keep looking.
+    const isFinal = (outcome: ClientOutcome) => outcome.type === 'result' && isKnownStatus(outcome.status) && resultKind(outcome.status) !== 'pending';
     this.poll({ ...request, firstDelayMs: 1000, maxAttempts: 8, isFinal });
   }
 

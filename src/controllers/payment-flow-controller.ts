@@ -13,6 +13,7 @@ import { buildPaymentRequest, type PaymentRequestInput } from '../session/paymen
 import { validateCheckoutForm } from '../session/validation.js';
 import { fieldToFix, formHidden, messageFor, paymentVars, type FeedbackContext } from '../session/feedback.js';
 import { isHttpUrl } from '../session/config.js';
+import { orderScope } from '../merchant/idempotency.js';
 import { errorMessage, resultKind } from '../mercadopago/messages.js';
 import { isSecureField } from '../mercadopago/sdk-types.js';
 import type { SessionController } from './session-controller.js';
@@ -26,6 +27,11 @@ import type { ChallengeController } from './challenge-controller.js';
 
 /** The element's attributes a payment reads: at the click for the request, at the answer for what follows. */
 export type PaymentFlowAttributes = PaymentRequestInput['attributes'] & { disabled: boolean; statusAction: string; successUrl: string };
+
+/** What mp-submit announces: the attempt the click repeats, if one is unresolved, else the form's payment. */
+function announced({ amount, paymentMethodId, installments }: PaymentSummary) {
+  return { amount, paymentMethodId, installments };
+}
 
 export interface PaymentFlowControllerOptions {
   config: ConfigController;
@@ -42,11 +48,25 @@ export interface PaymentFlowControllerOptions {
 type PaymentFlowHost = ReactiveControllerHost & HTMLElement & PaymentFlowAttributes & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 export class PaymentFlowController implements ReactiveController {
+  private scopeLookedUp?: string;
+
   constructor(
     private readonly host: PaymentFlowHost,
     private readonly options: PaymentFlowControllerOptions,
   ) {
     host.addController(this);
+  }
+
+  /**
+   * Picks up an attempt an earlier element left unresolved for this order (before a reload, a
+   * re-render), so that the button and the message say what pay will repeat before the click.
+   */
+  hostUpdate(): void {
+    const scope = orderScope(this.host, document.baseURI);
+    // Storage is read when the order changes, not on every keystroke; the click looks again anyway.
+    if (scope === this.scopeLookedUp) return;
+    this.scopeLookedUp = scope;
+    this.options.payment.attempts.restore(scope);
   }
 
   /** Back from a detach with a pending payment: keep following it (the fields stay unmounted). */
@@ -57,22 +77,28 @@ export class PaymentFlowController implements ReactiveController {
   }
 
   /**
-   * The buyer pressed pay. Everything is checked again at the click (an attribute changed in this
-   * very task counts too); the request is read at once. Undefined when the payment must not go ahead.
+   * The buyer pressed pay (or "Check again"). Everything is checked again at the click (an
+   * attribute changed in this very task counts too); the request is read at once. While an attempt
+   * is unresolved the click repeats it, so the form it ignores is not checked and mp-submit
+   * announces that attempt. Undefined when the payment must not go ahead.
    */
   begin(): PaymentRequestParts | undefined {
     const { host } = this;
-    const { config, session, card, form, fields } = this.options;
+    const { config, session, card, form, fields, payment } = this.options;
     config.check();
-    if (session.state.phase !== 'ready' || host.disabled) return undefined;
+    const { phase } = session.state;
+    if ((phase !== 'ready' && phase !== 'unconfirmed') || host.disabled) return undefined;
     session.dispatch({ type: 'submitted' });
-    const errors = validateCheckoutForm({
-      card,
-      quoteIsCurrent: card.quoteIsCurrent,
-      secureFieldCauses: fields.causes,
-      ...form.values,
-      payerEmail: host.payerEmail,
-    });
+    const unresolved = payment.attempts.restore(orderScope(host, document.baseURI));
+    const errors = unresolved
+      ? {}
+      : validateCheckoutForm({
+          card,
+          quoteIsCurrent: card.quoteIsCurrent,
+          secureFieldCauses: fields.causes,
+          ...form.values,
+          payerEmail: host.payerEmail,
+        });
     if (form.show(errors)) return void session.dispatch({ type: 'stopped', notice: { type: 'fields' } });
     const request = buildPaymentRequest({
       // The element itself: its attributes are read once, here, before anything is awaited.
@@ -80,9 +106,9 @@ export class PaymentFlowController implements ReactiveController {
       form: form.values,
       card: { method: card.method, issuerId: card.issuerId, processingMode: card.processingMode, choice: card.selectedChoice },
       deviceId: (window as { MP_DEVICE_SESSION_ID?: string }).MP_DEVICE_SESSION_ID,
+      baseUrl: document.baseURI,
     });
-    const { amount, paymentMethodId, installments } = request.summary;
-    if (host.dispatchEvent(new MpSubmitEvent({ amount, paymentMethodId, installments }))) return request;
+    if (host.dispatchEvent(new MpSubmitEvent(announced(unresolved?.summary ?? request.summary)))) return request;
     session.dispatch({ type: 'stopped' });
   }
 
@@ -114,6 +140,7 @@ export class PaymentFlowController implements ReactiveController {
     const { state } = session;
     if (outcome.type !== 'result' || (state.phase !== 'pending' && state.phase !== 'challenge')) return;
     session.dispatch({ type: 'settled', id: outcome.id, status: outcome.status, statusDetail: outcome.statusDetail });
+    if (resultKind(outcome.status) !== 'approved') this.options.payment.attempts.forgetRecord();
     this.show({ id: outcome.id ?? state.payment.id, status: outcome.status, statusDetail: outcome.statusDetail, sent: state.payment.sent });
   }
 

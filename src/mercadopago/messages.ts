@@ -61,6 +61,15 @@ const KNOWN_STATUSES: ReadonlySet<string> = new Set([
   'in_mediation',
 ]);
 
+/**
+ * A status Mercado Pago gives payments. Anything else in a 2xx answer (`success`, `ok`) says
+ * nothing definite about the payment: the attempt stays unresolved.
+ */
+export function isKnownStatus(status: string): boolean {
+  const s = keySegment(status);
+  return s !== undefined && KNOWN_STATUSES.has(s);
+}
+
 const RESULT_KINDS: ReadonlyMap<string, ResultKind> = new Map<string, ResultKind>([
   ['approved', 'approved'],
   ['authorized', 'approved'],

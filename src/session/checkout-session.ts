@@ -8,6 +8,7 @@
 import type { ConfigProblem } from './config.js';
 import type { ClientOutcome } from '../merchant/payment-client.js';
 import { resultKind } from '../mercadopago/messages.js';
+import { attemptUnresolved } from '../merchant/idempotency.js';
 
 /** What a payment charged, as announced in mp-submit and quoted in the messages about its answer. */
 export interface PaymentSummary {
@@ -39,8 +40,10 @@ export type Notice =
   | { type: 'token'; key: string }
   /** The merchant's server refused the request (4xx), with Mercado Pago's cause when it gave one. */
   | { type: 'refused'; causeKey?: string; causes: string[]; httpStatus: number; sent: PaymentSummary }
-  /** Nothing definite came back (network, timeout, 5xx): "Try again" repeats the same attempt. */
+  /** Nothing definite came back (network, timeout, 5xx, 409): "Try again" repeats the same attempt. */
   | { type: 'outcome-unknown'; code: string; httpStatus?: number; sent: PaymentSummary }
+  /** The merchant's server refused the request (4xx) without saying why: the next payment is a fresh attempt. */
+  | { type: 'server-refused'; httpStatus: number; sent: PaymentSummary }
   /** The card could not be looked up: "Try again" looks it up again. */
   | { type: 'lookup-failed' }
   /** A Secure Field reported an SDK error. */
@@ -61,6 +64,11 @@ export type CheckoutState =
   | { phase: 'challenge'; payment: PaymentResult; url: string; creq: string }
   /** The payment is being processed; the status is polled when the merchant set `status-action`. */
   | { phase: 'pending'; payment: PaymentResult; challengeDone?: boolean }
+  /**
+   * The merchant's server answered 2xx with a status that is not Mercado Pago's: the payment may
+   * exist. Locked as for a pending payment; "Check again" repeats the same attempt.
+   */
+  | { phase: 'unconfirmed'; payment: PaymentResult }
   | { phase: 'approved'; payment: PaymentResult }
   /**
    * The form cannot work: MercadoPago.js did not load (reload), or the form could not be built
@@ -78,7 +86,7 @@ export type CheckoutEvent =
   | { type: 'form-ready' }
   /** Build the form again: "Try again" after a build failure, "Use another card", reset(). */
   | { type: 'rebuild' }
-  /** The buyer pressed pay on a usable form. */
+  /** The buyer pressed pay on a usable form, or "Check again" on an unconfirmed payment. */
   | { type: 'submitted' }
   /** The payment stopped before anything was sent (fields to fix, cancelled, card refused). */
   | { type: 'stopped'; notice?: Notice }
@@ -99,7 +107,9 @@ export const INITIAL_STATE: CheckoutState = { phase: 'loading' };
 
 /** A payment whose outcome is known or on its way: nothing may pay it again. */
 function holdsPayment(state: CheckoutState): boolean {
-  return state.phase === 'submitting' || state.phase === 'challenge' || state.phase === 'pending' || state.phase === 'approved';
+  return (
+    state.phase === 'submitting' || state.phase === 'challenge' || state.phase === 'pending' || state.phase === 'unconfirmed' || state.phase === 'approved'
+  );
 }
 
 /** Where an answer from the merchant's server leaves the checkout. */
@@ -108,10 +118,14 @@ function afterAnswer(outcome: ClientOutcome, sent: PaymentSummary): CheckoutStat
     const causes = outcome.causes.map((c) => c.code);
     return { phase: 'ready', notice: { type: 'refused', causeKey: outcome.causes[0]?.key, causes, httpStatus: outcome.httpStatus, sent } };
   }
+  if (outcome.type === 'error' && !attemptUnresolved(outcome)) {
+    return { phase: 'ready', notice: { type: 'server-refused', httpStatus: outcome.httpStatus, sent } };
+  }
   if (outcome.type === 'error') {
     return { phase: 'ready', notice: { type: 'outcome-unknown', code: outcome.code, httpStatus: outcome.httpStatus || undefined, sent } };
   }
   const payment: PaymentResult = { id: outcome.id, status: outcome.status, statusDetail: outcome.statusDetail, sent };
+  if (attemptUnresolved(outcome)) return { phase: 'unconfirmed', payment };
   const kind = resultKind(outcome.status);
   if (kind === 'approved') return { phase: 'approved', payment };
   if (kind === 'pending' && outcome.unusableChallenge) return { phase: 'failed', failure: { type: 'challenge', code: 'invalid_challenge' } };
@@ -141,9 +155,10 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
       return state.phase === 'loading' ? { phase: 'ready' } : state;
     case 'rebuild':
       if (state.phase === 'failed' && state.failure.type !== 'sdk') return { phase: 'loading' };
-      return state.phase === 'ready' || state.phase === 'approved' || state.phase === 'pending' || state.phase === 'challenge' ? { phase: 'loading' } : state;
+      // Never while submitting: the answer on its way must find the state it left.
+      return state.phase !== 'submitting' && (state.phase === 'ready' || holdsPayment(state)) ? { phase: 'loading' } : state;
     case 'submitted':
-      return state.phase === 'ready' ? { phase: 'submitting' } : state;
+      return state.phase === 'ready' || state.phase === 'unconfirmed' ? { phase: 'submitting' } : state;
     case 'stopped':
       return state.phase === 'submitting' ? { phase: 'ready', notice: event.notice } : state;
     case 'answered':

@@ -8,6 +8,7 @@
 import { amountHasValidDecimals, isSiteId, SITES, type SiteId } from '../mercadopago/sites.js';
 import { ELEMENT_HEADERS, reservedHeaderNames } from '../merchant/payment-client.js';
 import { itemsWithinLimits, payerWithinLimits } from '../merchant/payload.js';
+import { isValidIdempotencyKey } from '../merchant/idempotency.js';
 
 export type KeyMode = 'production' | 'test';
 
@@ -28,6 +29,7 @@ export interface ConfigProblem {
     | 'invalid_status_action'
     | 'invalid_request_timeout'
     | 'invalid_sdk_timeout'
+    | 'invalid_idempotency_key'
     | 'insecure_context'
     | 'sdk_not_official'
     | 'named_control'
@@ -50,6 +52,7 @@ export const UNWORKABLE_PROBLEMS: ReadonlySet<ConfigProblem['code']> = new Set<C
   'invalid_status_action',
   'invalid_request_timeout',
   'invalid_sdk_timeout',
+  'invalid_idempotency_key',
   'nested_shadow_root',
 ]);
 
@@ -88,6 +91,8 @@ export interface CheckoutAttributes {
   payer?: unknown;
   /** The merchant's extra request headers (the `headers` property). */
   headers?: Record<string, string>;
+  /** The merchant's own key for this order's attempt; empty: the element makes one. */
+  idempotencyKey?: string;
 }
 
 export interface ConfigContext {
@@ -113,6 +118,7 @@ export function configProblems(input: CheckoutAttributes, { resolvedSite: site, 
   if (input.statusAction && !isHttpUrl(input.statusAction, baseUrl)) problems.push({ code: 'invalid_status_action' });
   if (!isPositiveInteger(input.requestTimeout)) problems.push({ code: 'invalid_request_timeout' });
   if (!isPositiveInteger(input.sdkTimeout)) problems.push({ code: 'invalid_sdk_timeout' });
+  if (input.idempotencyKey && !isValidIdempotencyKey(input.idempotencyKey)) problems.push({ code: 'invalid_idempotency_key' });
   // Not an array, or past the bounds (payload.ts): it is left out of the payment, never posted.
   if (input.items === null || (input.items !== undefined && !(Array.isArray(input.items) && itemsWithinLimits(input.items)))) {
     problems.push({ code: 'invalid_items' });

@@ -16,7 +16,7 @@ import {
 } from '../mercadopago/messages.js';
 
 /** The one way out of what is on screen. */
-export type Recovery = 'reload' | 'rebuild' | 'repeat-payment' | 'lookup-card' | 'another-card';
+export type Recovery = 'reload' | 'rebuild' | 'repeat-payment' | 'check-payment' | 'lookup-card' | 'another-card';
 
 /** The few configuration facts the messages quote. */
 export interface FeedbackContext {
@@ -26,6 +26,8 @@ export interface FeedbackContext {
   money: (amount: number) => string;
   /** What to call the card when the payment named no method ("the card"). */
   cardLabel: string;
+  /** The attempt whose outcome is unknown, which the next payment repeats (after a failure, a reload). */
+  unresolved?: PaymentSummary;
 }
 
 /** The values the result messages quote: those of the payment that was sent, not of the form now. */
@@ -60,6 +62,8 @@ function noticeMessage(notice: Notice, context: FeedbackContext): Message | unde
       return errorMessage([notice.causeKey ?? 'apiCause._default', 'apiCause._default'], paymentVars(notice.sent, context));
     case 'outcome-unknown':
       return errorMessage(`error.${notice.code}`);
+    case 'server-refused':
+      return errorMessage('error.server_refused');
     case 'lookup-failed':
     case 'sdk-error':
       return errorMessage('error.sdk_request_failed');
@@ -76,7 +80,11 @@ export function messageFor(state: CheckoutState, context: FeedbackContext): Mess
     case 'configuring':
       return { keys: 'error.config', tone: 'error', parts: state.problems.map((p) => ({ keys: `error.${p.code}`, vars: p.vars, tone: 'error' })) };
     case 'ready':
-      return state.notice && noticeMessage(state.notice, context);
+      if (state.notice) return noticeMessage(state.notice, context);
+      // Nothing else to say (a reload, a cleared notice): the buyer must know what pay will repeat.
+      return context.unresolved && { keys: 'ui.unresolvedAttempt', vars: paymentVars(context.unresolved, context), tone: 'info' };
+    case 'unconfirmed':
+      return { keys: 'ui.unconfirmed', vars: paymentVars(state.payment.sent, context), tone: 'info' };
     case 'challenge':
     case 'approved':
       return resultMessage(state.payment, context);
@@ -92,6 +100,7 @@ export function messageFor(state: CheckoutState, context: FeedbackContext): Mess
 /** The one button that gets the buyer out of this state, if there is one. */
 export function recoveryFor(state: CheckoutState): Recovery | undefined {
   if (state.phase === 'failed') return state.failure.type === 'sdk' ? 'reload' : 'rebuild';
+  if (state.phase === 'unconfirmed') return 'check-payment';
   if (state.phase !== 'ready' || !state.notice) return undefined;
   const { notice } = state;
   if (notice.type === 'outcome-unknown') return 'repeat-payment';
@@ -118,9 +127,16 @@ export function customStates(state: CheckoutState, disabled: boolean): Record<'l
   };
 }
 
-/** Under a refusal, a failure, a challenge or a payment that is done or pending, there is nothing to fill in. */
+/** Under a refusal, a failure, a challenge or a payment that is done, pending or unconfirmed, there is nothing to fill in. */
 export function formHidden(state: CheckoutState): boolean {
-  return state.phase === 'configuring' || state.phase === 'failed' || state.phase === 'challenge' || state.phase === 'pending' || state.phase === 'approved';
+  return (
+    state.phase === 'configuring' ||
+    state.phase === 'failed' ||
+    state.phase === 'challenge' ||
+    state.phase === 'pending' ||
+    state.phase === 'unconfirmed' ||
+    state.phase === 'approved'
+  );
 }
 
 /** The mp-error a state fires when it is entered (a technical error, never a validation one). */
@@ -136,6 +152,8 @@ export function errorEventFor(state: CheckoutState): { code: string; causes?: st
       return { code: 'bad_request', httpStatus: notice.httpStatus, causes: notice.causes };
     case 'outcome-unknown':
       return { code: notice.code, httpStatus: notice.httpStatus };
+    case 'server-refused':
+      return { code: 'server', httpStatus: notice.httpStatus };
     case 'lookup-failed':
     case 'sdk-error':
       return { code: 'sdk_request_failed' };

@@ -7,6 +7,7 @@ import type { PaymentRequestParts } from '../controllers/payment-controller.js';
 import type { InstallmentChoice } from '../mercadopago/financing.js';
 import type { IdentificationType, PaymentMethod } from '../mercadopago/sdk-types.js';
 import { buildPaymentPayload, itemsWithinLimits, payerWithinLimits, type PayerData, type PaymentPayloadInput } from '../merchant/payload.js';
+import { orderScope } from '../merchant/idempotency.js';
 
 export interface PaymentRequestInput {
   /** The merchant's attributes (the element itself), already validated. */
@@ -23,6 +24,8 @@ export interface PaymentRequestInput {
     payerFirstName: string;
     payerLastName: string;
     items?: unknown[] | null;
+    /** The merchant's own key for this order's attempt; empty: the element makes one. */
+    idempotencyKey: string;
   };
   /** What the buyer typed in the element's own inputs. */
   form: {
@@ -40,6 +43,8 @@ export interface PaymentRequestInput {
   };
   /** MercadoPago.js's device fingerprint session, when it ran. */
   deviceId?: string;
+  /** The page's address: relative URLs resolve against it, and it stands in for a missing order reference. */
+  baseUrl: string;
 }
 
 /** The data createCardToken takes besides the Secure Fields: the name and document, trimmed. */
@@ -52,7 +57,7 @@ export function cardholderData(form: PaymentRequestInput['form']): { cardholderN
   };
 }
 
-export function buildPaymentRequest({ attributes: config, form, card, deviceId }: PaymentRequestInput): PaymentRequestParts {
+export function buildPaymentRequest({ attributes: config, form, card, deviceId, baseUrl }: PaymentRequestInput): PaymentRequestParts {
   const amount = config.amount ?? 0;
   const installments = card.choice?.installments ?? 1;
   // Past their bounds (reported as invalid_items / invalid_payer), the merchant's data is not sent.
@@ -80,6 +85,9 @@ export function buildPaymentRequest({ attributes: config, form, card, deviceId }
   };
   return {
     action: config.action,
+    scope: orderScope(config, baseUrl),
+    orderNamed: Boolean(config.externalReference),
+    idempotencyKey: config.idempotencyKey || undefined,
     headers: { ...config.headers },
     timeoutMs: config.requestTimeout,
     summary: { amount, paymentMethodId: card.method?.id, paymentMethodName: card.method?.name, installments },

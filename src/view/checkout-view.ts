@@ -38,6 +38,8 @@ export interface CheckoutViewModel {
   recovery?: RecoveryView;
   fieldErrors: FieldErrors;
   amount: string;
+  /** The unresolved attempt the pay button repeats (its amount, method and installments), if any. */
+  unresolved?: Record<string, unknown>;
   cardholderName: string;
   email?: string;
   idTypes: readonly IdentificationType[];
@@ -76,6 +78,7 @@ const RECOVERY_LABELS: Record<Recovery, string> = {
   reload: 'ui.reload',
   rebuild: 'ui.retry',
   'repeat-payment': 'ui.retry',
+  'check-payment': 'ui.checkAgain',
   'lookup-card': 'ui.retry',
   'another-card': 'ui.tryAnotherCard',
 };
@@ -204,7 +207,11 @@ function formTemplate(model: CheckoutViewModel): TemplateResult {
     }
     ${installmentsTemplate(model)}
     ${payActions({
-      label: model.submitting ? model.t('ui.paying') : model.t('ui.pay', { amount: model.amount }),
+      label: model.submitting
+        ? model.t('ui.paying')
+        : model.unresolved
+          ? model.t('ui.repeatPayment', model.unresolved)
+          : model.t('ui.pay', { amount: model.amount }),
       busy: model.submitting,
       disabled: model.locked,
     })}

@@ -30,6 +30,7 @@ const ATTRIBUTE_PROPERTIES = [
   'maxInstallments',
   'successUrl',
   'disabled',
+  'idempotencyKey',
   'headers',
   'messages',
   'requestTimeout',

@@ -84,6 +84,8 @@ describe('<mp-checkout> attributes at any time', () => {
     { attribute: 'request-timeout', value: '0', code: 'invalid_request_timeout' },
     { attribute: 'status-action', value: 'javascript:alert(1)', code: 'invalid_status_action' },
     { attribute: 'public-key', value: 'pk_live_123', code: 'invalid_public_key' },
+    // It goes out as a header: a space or a line break would make every POST fail as "network".
+    { attribute: 'idempotency-key', value: 'order 42', code: 'invalid_idempotency_key' },
   ];
   for (const { attribute, value, code } of breaks) {
     it(`${attribute}="${value}" set after the form is ready stops payment with mp-error ${code}, even in the same task as the click`, async () => {

@@ -29,7 +29,8 @@ const CASES: Case[] = [
   { mode: '200-empty', code: 'bad_response', text: /answer we could not read/ },
   { mode: '200-badjson', code: 'bad_response', text: /answer we could not read/ },
   { mode: '400-causes', code: 'bad_request', httpStatus: 400, causes: ['109'], text: /^Visa does not process payments in a single installment\.$/ },
-  { mode: '400-plain', code: 'server', httpStatus: 400, text: /could not process the payment right now/ },
+  // A refusal ends the attempt (the next one has a new key), so the message promises nothing about charges.
+  { mode: '400-plain', code: 'server', httpStatus: 400, text: /^The store did not accept the payment\.(?!.*charged)/ },
 ];
 
 /** Points the element at another scripted server behaviour, keeping the same merchant log. */

@@ -4,10 +4,43 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { MpCheckoutElement } from '../../src/mp-checkout.js';
-import { collectEvents, fillCard, merchantRequests, messageText, part, pay, renderCheckout, sleep } from '../helpers/fixtures.js';
+import {
+  buttonWithText,
+  collectEvents,
+  fillCard,
+  MLA_VISA,
+  merchantRequests,
+  messageText,
+  part,
+  pay,
+  renderCheckout,
+  sleep,
+  typeInto,
+} from '../helpers/fixtures.js';
 
 const posts = async (logId: string) => (await merchantRequests(logId)).filter((r) => r.method === 'POST');
 const payButton = (el: MpCheckoutElement) => part(el, 'submit-button') as HTMLButtonElement;
+
+/** Points the element at another scripted server behaviour, keeping the same merchant log. */
+async function respondWith(el: MpCheckoutElement, mode: string): Promise<void> {
+  el.setAttribute('action', el.getAttribute('action')!.replace(/respond=[^&]*/, `respond=${mode}`));
+  await el.updateComplete;
+}
+
+async function chooseInstallments(el: MpCheckoutElement, count: number): Promise<void> {
+  const select = part(el, 'installments') as HTMLSelectElement;
+  await waitUntil(() => !select.disabled && Array.from(select.options).some((o) => o.value === String(count)), `no ${count} installments`, { timeout: 5000 });
+  typeInto(select, String(count));
+  await el.updateComplete;
+}
+
+/** The page re-creates the element for the same order (a framework re-render, or the page after a reload). */
+async function rerender(el: MpCheckoutElement, logId: string, attrs: Record<string, string>): Promise<MpCheckoutElement> {
+  el.remove();
+  const again = await renderCheckout({ logId, attrs: { ...attrs, action: el.getAttribute('action')! } });
+  await again.el.updateComplete;
+  return again.el;
+}
 
 describe('<mp-checkout> payment safety', () => {
   it('after an approval, detaching and re-attaching the element does not make it payable again', async () => {
@@ -106,5 +139,171 @@ describe('<mp-checkout> payment safety', () => {
     await el.updateComplete;
     const entry = el.audit().find((e) => e.message.includes('No site is set'));
     expect(entry?.severity).to.equal('warning');
+  });
+
+  describe('an attempt whose outcome is unknown is never replaced by a second one', () => {
+    afterEach(() => sessionStorage.clear());
+
+    it('a 2xx with a status that is not Mercado Pago\'s locks the form; "Check again" repeats the same attempt', async () => {
+      const { el, logId } = await renderCheckout({ respond: '200-success' });
+      await fillCard(el);
+      const answer = await pay(el);
+      expect(answer.detail.status).to.equal('success');
+      await el.updateComplete;
+      expect(part(el, 'form')!.hidden, 'locked as for a pending payment').to.equal(true);
+      expect(payButton(el).disabled, 'no fresh payment from the pay button').to.equal(true);
+      expect(messageText(el)).to.match(/did not confirm your payment of ARS\s?1,500\.50 with Visa.*Do not pay again/);
+      await el.submit();
+      await respondWith(el, 'sandbox');
+      const approved = new Promise<CustomEvent>((resolve) => el.addEventListener('mp-payment', (e) => resolve(e as CustomEvent), { once: true }));
+      buttonWithText(el, 'Check again')!.click();
+      expect((await approved).detail.status).to.equal('approved');
+      const [first, second, third] = await posts(logId);
+      expect(second.headers['x-idempotency-key'], 'submit() repeated the attempt').to.equal(first.headers['x-idempotency-key']);
+      expect(third.headers['x-idempotency-key'], '"Check again" repeated it too').to.equal(first.headers['x-idempotency-key']);
+      expect(third.body).to.deep.equal(first.body);
+    });
+
+    it('a 409 (the same key still being processed) keeps the attempt: the retry sends the same key and body', async () => {
+      const { el, logId } = await renderCheckout({ respond: '409' });
+      await fillCard(el);
+      const error = await pay(el, 'mp-error');
+      expect(error.detail.httpStatus).to.equal(409);
+      expect(messageText(el)).to.match(/not be charged twice/);
+      await respondWith(el, 'sandbox');
+      expect((await pay(el)).detail.status).to.equal('approved');
+      const [first, second] = await posts(logId);
+      expect(second.headers['x-idempotency-key']).to.equal(first.headers['x-idempotency-key']);
+      expect(second.body).to.deep.equal(first.body);
+    });
+
+    it('after a 502, the element the page re-creates for the same order repeats the attempt, and says so before the click', async () => {
+      const attrs = { 'external-reference': `order-${Math.random()}` };
+      const { el, logId } = await renderCheckout({ respond: '502-html', attrs });
+      await fillCard(el);
+      await chooseInstallments(el, 3);
+      await pay(el, 'mp-error');
+      const stored = Object.keys(sessionStorage).map((key) => sessionStorage.getItem(key)!);
+      expect(stored, 'one attempt kept for the order').to.have.length(1);
+      expect(stored[0], 'no card number').not.to.contain(MLA_VISA);
+      const kept = JSON.parse(stored[0]) as { idempotencyKey: string; body: Record<string, unknown> };
+      const [first] = await posts(logId);
+      expect(kept.idempotencyKey).to.equal(first.headers['x-idempotency-key']);
+      expect(kept.body, 'exactly what was posted: no card number, CVV or expiry').to.deep.equal(first.body);
+
+      const next = await rerender(el, logId, attrs);
+      expect(payButton(next).textContent).to.match(/Repeat the payment of ARS\s?1,500\.50 with Visa in 3 installments/);
+      expect(messageText(next)).to.match(/A payment of ARS\s?1,500\.50 with Visa was already sent for this order/);
+      const submits = collectEvents(next, ['mp-submit']);
+      // The new element's card fields are empty: the click repeats the attempt, it does not make a new one.
+      await pay(next, 'mp-error');
+      const [, second] = await posts(logId);
+      expect(second.headers['x-idempotency-key'], 'same key').to.equal(first.headers['x-idempotency-key']);
+      expect(second.body, 'same body, same token').to.deep.equal(first.body);
+      expect(submits[0].detail).to.deep.equal({ amount: 1500.5, paymentMethodId: 'visa', installments: 3 });
+    });
+
+    it('the attempt is recorded before it is sent: re-created while the POST is in flight, the next element repeats it', async () => {
+      const attrs = { 'external-reference': `order-${Math.random()}` };
+      const { el, logId } = await renderCheckout({ respond: 'sandbox&delay=600', attrs });
+      await fillCard(el);
+      payButton(el).click();
+      await waitUntil(async () => (await posts(logId)).length === 1, 'the POST never left', { timeout: 3000, interval: 20 });
+      const next = await rerender(el, logId, attrs);
+      expect((await pay(next)).detail.status).to.equal('approved');
+      const [first, second] = await posts(logId);
+      expect(second.headers['x-idempotency-key']).to.equal(first.headers['x-idempotency-key']);
+      expect(second.body).to.deep.equal(first.body);
+      const [record] = Object.values(sessionStorage).map((text: string) => JSON.parse(text) as { idempotencyKey: string });
+      expect(record.idempotencyKey, 'the approved payment of a named order stays on record').to.equal(first.headers['x-idempotency-key']);
+    });
+
+    it("a second element for the same order on the page repeats the first one's unresolved attempt", async () => {
+      const attrs = { 'external-reference': `order-${Math.random()}` };
+      const { el: first, logId } = await renderCheckout({ respond: '502-html', attrs });
+      const { el: second } = await renderCheckout({ logId, attrs: { ...attrs, action: first.getAttribute('action')! } });
+      await fillCard(first);
+      await pay(first, 'mp-error');
+      await fillCard(second, { number: '5031755734530604' });
+      await pay(second, 'mp-error');
+      const [a, b] = await posts(logId);
+      expect(b.headers['x-idempotency-key']).to.equal(a.headers['x-idempotency-key']);
+      expect(b.body).to.deep.equal(a.body);
+    });
+
+    for (const [name, status] of [
+      ['APRO', 'approved'],
+      ['CONT', 'in_process'],
+    ] as const) {
+      it(`a named order whose payment exists (${status}) is not paid again after a reload: the attempt is repeated`, async () => {
+        const attrs = { 'external-reference': `order-${Math.random()}` };
+        const { el, logId } = await renderCheckout({ attrs });
+        await fillCard(el, { name });
+        expect((await pay(el)).detail.status).to.equal(status);
+        const next = await rerender(el, logId, attrs);
+        expect(payButton(next).textContent).to.match(/Repeat the payment of ARS\s?1,500\.50 with Visa/);
+        // The sandbox merchant, like Mercado Pago, answers a repeated key with the first payment.
+        const again = await pay(next);
+        expect(again.detail.status).to.equal(status);
+        const [first, second] = await posts(logId);
+        expect(second.headers['x-idempotency-key']).to.equal(first.headers['x-idempotency-key']);
+        expect(second.body).to.deep.equal(first.body);
+      });
+    }
+
+    it('a rejection ends the record: the reloaded page starts a fresh attempt, as does a page without a reference', async () => {
+      const attrs = { 'external-reference': `order-${Math.random()}` };
+      const { el, logId } = await renderCheckout({ attrs });
+      await fillCard(el, { name: 'OTHE' });
+      expect((await pay(el)).detail.status).to.equal('rejected');
+      expect(Object.keys(sessionStorage)).to.have.length(0);
+      const { el: unnamed } = await renderCheckout({ logId, attrs: { action: el.getAttribute('action')! } });
+      await fillCard(unnamed, { name: 'APRO' });
+      expect((await pay(unnamed)).detail.status).to.equal('approved');
+      expect(Object.keys(sessionStorage), 'no reference: nothing tells this purchase from the next').to.have.length(0);
+    });
+
+    it('another order (another reference or amount) does not pick up the attempt', async () => {
+      const attrs = { 'external-reference': `order-${Math.random()}` };
+      const { el, logId } = await renderCheckout({ respond: '502-html', attrs });
+      await fillCard(el);
+      await pay(el, 'mp-error');
+      const other = await rerender(el, logId, { ...attrs, amount: '99' });
+      expect(payButton(other).textContent).to.match(/^\s*Pay ARS\s?99\.00\s*$/);
+      await fillCard(other);
+      await pay(other, 'mp-error');
+      const [first, second] = await posts(logId);
+      expect(second.headers['x-idempotency-key']).not.to.equal(first.headers['x-idempotency-key']);
+    });
+
+    it("the merchant's idempotency-key is sent as X-Idempotency-Key", async () => {
+      const key = `order-42:try-${Date.now()}`;
+      const { el, logId } = await renderCheckout({ attrs: { 'idempotency-key': key } });
+      await fillCard(el);
+      await pay(el);
+      const [post] = await posts(logId);
+      expect(post.headers['x-idempotency-key']).to.equal(key);
+    });
+
+    it("after a 502 the page changes the amount: the button, mp-submit and the result keep the attempt's amount", async () => {
+      const { el, logId } = await renderCheckout({ respond: '502-html' });
+      await fillCard(el);
+      await chooseInstallments(el, 3);
+      await pay(el, 'mp-error');
+      el.amount = 100;
+      await el.updateComplete;
+      expect(payButton(el).textContent, 'the button shows what pay repeats').to.match(/Repeat the payment of ARS\s?1,500\.50 with Visa in 3 installments/);
+      expect(payButton(el).textContent).not.to.contain('100.00');
+      await respondWith(el, 'sandbox');
+      const submits = collectEvents(el, ['mp-submit']);
+      expect((await pay(el)).detail.status).to.equal('approved');
+      expect(submits[0].detail, 'mp-submit announces the attempt').to.deep.equal({ amount: 1500.5, paymentMethodId: 'visa', installments: 3 });
+      const [first, second] = await posts(logId);
+      expect(second.body.transaction_amount).to.equal(1500.5);
+      expect(second.body).to.deep.equal(first.body);
+      expect(messageText(el)).to.contain('1,500.50');
+      await el.updateComplete;
+      expect(payButton(el).textContent, "settled: the button is the form's again").to.match(/Pay ARS\s?100\.00/);
+    });
   });
 });

@@ -26,6 +26,7 @@ const S = {
   submitting: { phase: 'submitting' },
   challenge: { phase: 'challenge', payment: payment('pending', 'pending_challenge'), url: 'https://issuer.test/3ds', creq: 'abc' },
   pending: { phase: 'pending', payment: payment('in_process', 'pending_contingency') },
+  unconfirmed: { phase: 'unconfirmed', payment: payment('success') },
   approved: { phase: 'approved', payment: payment('approved', 'accredited') },
   sdkFailed: { phase: 'failed', failure: { type: 'sdk', code: 'sdk_load_failed' } },
   buildFailed: { phase: 'failed', failure: { type: 'build', code: 'fields_timeout' } },
@@ -51,6 +52,7 @@ const TABLE: Row[] = [
   ['submitting', { type: 'configured', problems }, 'same'],
   ['challenge', { type: 'configured', problems }, 'same'],
   ['pending', { type: 'configured', problems }, 'same'],
+  ['unconfirmed', { type: 'configured', problems }, 'same'],
   ['approved', { type: 'configured', problems }, 'same'],
   // Loading the form.
   ['loading', { type: 'form-ready' }, { phase: 'ready' }],
@@ -67,6 +69,8 @@ const TABLE: Row[] = [
   ['ready', { type: 'rebuild' }, { phase: 'loading' }],
   ['approved', { type: 'rebuild' }, { phase: 'loading' }],
   ['pending', { type: 'rebuild' }, { phase: 'loading' }],
+  // reset(): the form comes back, and the unresolved attempt stays with the payment controller.
+  ['unconfirmed', { type: 'rebuild' }, { phase: 'loading' }],
   ['configuring', { type: 'rebuild' }, 'same'],
   ['submitting', { type: 'rebuild' }, 'same'],
   // Paying.
@@ -75,6 +79,9 @@ const TABLE: Row[] = [
   ['submitting', { type: 'submitted' }, 'same'],
   ['loading', { type: 'submitted' }, 'same'],
   ['approved', { type: 'submitted' }, 'same'],
+  ['pending', { type: 'submitted' }, 'same'],
+  // "Check again" repeats the unconfirmed attempt.
+  ['unconfirmed', { type: 'submitted' }, { phase: 'submitting' }],
   ['submitting', { type: 'stopped', notice: { type: 'fields' } }, { phase: 'ready', notice: { type: 'fields' } }],
   ['submitting', { type: 'stopped' }, { phase: 'ready', notice: undefined }],
   ['ready', { type: 'stopped' }, 'same'],
@@ -132,6 +139,21 @@ const TABLE: Row[] = [
     { type: 'answered', outcome: { type: 'error', code: 'server', httpStatus: 502 }, sent },
     { phase: 'ready', notice: { type: 'outcome-unknown', code: 'server', httpStatus: 502, sent } },
   ],
+  // 409: a request with the same key is still being processed. Nothing definite: repeat the attempt.
+  [
+    'submitting',
+    { type: 'answered', outcome: { type: 'error', code: 'server', httpStatus: 409 }, sent },
+    { phase: 'ready', notice: { type: 'outcome-unknown', code: 'server', httpStatus: 409, sent } },
+  ],
+  // A plain 4xx is the server refusing the request: a fresh attempt may follow, so no promise about it.
+  [
+    'submitting',
+    { type: 'answered', outcome: { type: 'error', code: 'server', httpStatus: 403 }, sent },
+    { phase: 'ready', notice: { type: 'server-refused', httpStatus: 403, sent } },
+  ],
+  // A 2xx whose status is not Mercado Pago's may stand for a payment: locked like a pending one.
+  ['submitting', { type: 'answered', outcome: result('success'), sent }, { phase: 'unconfirmed', payment: payment('success') }],
+  ['submitting', { type: 'answered', outcome: result('cancelled'), sent }, { phase: 'ready', notice: { type: 'result', payment: payment('cancelled') } }],
   ['ready', { type: 'answered', outcome: result('approved', 'accredited'), sent }, 'same'],
   // Pending payments settle by polling; the challenge completes into a pending payment.
   ['pending', { type: 'settled', status: 'approved', statusDetail: 'accredited' }, { phase: 'approved', payment: payment('approved', 'accredited') }],
@@ -155,6 +177,7 @@ const TABLE: Row[] = [
   ['buildFailed', { type: 'detached' }, { phase: 'loading' }],
   ['approved', { type: 'detached' }, 'same'],
   ['pending', { type: 'detached' }, 'same'],
+  ['unconfirmed', { type: 'detached' }, 'same'],
   ['submitting', { type: 'detached' }, 'same'],
   ['configuring', { type: 'detached' }, 'same'],
 ];
@@ -171,7 +194,7 @@ describe('checkout session: transitions', () => {
 
   it('every phase is reached by some row, and every event is tried', () => {
     const reached = new Set(TABLE.map(([, , to]) => (to === 'same' ? undefined : to.phase)));
-    for (const phase of ['configuring', 'loading', 'ready', 'submitting', 'challenge', 'pending', 'approved', 'failed'])
+    for (const phase of ['configuring', 'loading', 'ready', 'submitting', 'challenge', 'pending', 'unconfirmed', 'approved', 'failed'])
       expect(reached.has(phase as never), phase).to.equal(true);
     const events = new Set(TABLE.map(([, event]) => event.type));
     const all: Array<CheckoutEvent['type']> = [
@@ -207,7 +230,19 @@ describe('checkout session: what is derived from a state', () => {
     expect(recoveryFor({ phase: 'ready', notice: { type: 'result', payment: payment('rejected', 'cc_rejected_bad_filled_security_code') } })).to.equal(
       undefined,
     );
+    expect(recoveryFor(S.unconfirmed), '"Check again" repeats the attempt').to.equal('check-payment');
+    expect(recoveryFor({ phase: 'ready', notice: { type: 'server-refused', httpStatus: 403, sent } }), 'pay starts afresh').to.equal(undefined);
     for (const state of [S.ready, S.loading, S.configuring, S.approved, S.pending, S.submitting]) expect(recoveryFor(state), state.phase).to.equal(undefined);
+  });
+
+  it('an unresolved attempt is what the buyer is told about: its amount, method and installments', () => {
+    const unconfirmed = messageFor(S.unconfirmed, context)!;
+    expect(unconfirmed.keys).to.equal('ui.unconfirmed');
+    expect(unconfirmed.vars).to.include({ amount: '$ 1500.50', paymentMethod: 'Visa', installments: 3 });
+    const restored = messageFor(S.ready, { ...context, unresolved: { amount: 1500.5, paymentMethodName: 'Visa', installments: 3 } })!;
+    expect(restored.keys, 'a reloaded page says what pay repeats').to.equal('ui.unresolvedAttempt');
+    expect(restored.vars).to.include({ amount: '$ 1500.50', paymentMethod: 'Visa', installments: 3 });
+    expect(messageFor({ phase: 'ready', notice: { type: 'server-refused', httpStatus: 403, sent } }, context)!.keys).to.include('error.server_refused');
   });
 
   it('messages quote the payment that was sent, not the form as it is now', () => {
@@ -247,7 +282,8 @@ describe('checkout session: what is derived from a state', () => {
     expect(customStates(S.sdkFailed, false).error).to.equal(true);
     expect(customStates(S.challengeFailed, false).error).to.equal(true);
     expect(customStates(S.loading, false).loading).to.equal(true);
-    for (const state of [S.configuring, S.sdkFailed, S.challenge, S.pending, S.approved]) expect(formHidden(state), state.phase).to.equal(true);
+    for (const state of [S.configuring, S.sdkFailed, S.challenge, S.pending, S.unconfirmed, S.approved]) expect(formHidden(state), state.phase).to.equal(true);
+    for (const state of [S.pending, S.unconfirmed]) expect(Object.values(customStates(state, false)), state.phase).to.deep.equal([false, false, false, false]);
     for (const state of [S.ready, S.loading, S.submitting]) expect(formHidden(state), state.phase).to.equal(false);
     expect(fieldToFix({ phase: 'ready', notice: { type: 'result', payment: payment('rejected', 'cc_rejected_bad_filled_date') } })).to.equal('expirationDate');
     expect(fieldToFix(S.approved)).to.equal(undefined);
@@ -269,6 +305,7 @@ describe('checkout session: what is derived from a state', () => {
       code: 'server',
       httpStatus: 502,
     });
+    expect(errorEventFor({ phase: 'ready', notice: { type: 'server-refused', httpStatus: 403, sent } })).to.deep.equal({ code: 'server', httpStatus: 403 });
     expect(errorEventFor({ phase: 'ready', notice: { type: 'token', key: 'tokenError.E301' } })).to.deep.equal({ code: 'tokenize_failed' });
     expect(errorEventFor({ phase: 'ready', notice: { type: 'fields' } })).to.equal(undefined);
     expect(errorEventFor({ phase: 'ready', notice: { type: 'result', payment: payment('rejected', 'cc_rejected_other_reason') } })).to.equal(undefined);

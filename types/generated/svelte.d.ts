@@ -71,8 +71,10 @@ type MpCheckoutElementProps = {
   description?: MpCheckoutElement["description"];
   /** Text on the buyer's card statement, forwarded and quoted in the approval message. */
   "statement-descriptor"?: MpCheckoutElement["statementDescriptor"];
-  /** The merchant's order reference, forwarded. */
+  /** The merchant's order reference, forwarded; an attempt left unresolved is repeated for the same reference and amount. */
   "external-reference"?: MpCheckoutElement["externalReference"];
+  /** The merchant's own `X-Idempotency-Key` for this order's attempt (letters, digits, `.`, `_`, `:`, `-`; at most 64); by default the element makes one per attempt. */
+  "idempotency-key"?: MpCheckoutElement["idempotencyKey"];
   /** Fewest installments offered. */
   "min-installments"?: MpCheckoutElement["minInstallments"];
   /** Most installments offered. */
