@@ -444,6 +444,7 @@ export class MpCheckoutElement extends LitElement {
       fieldErrors: form.errors,
       amount: state.phase === 'configuring' ? '' : config.money(this.amount),
       ...form.values,
+      idTypesPending: state.phase === 'loading' && config.site !== 'MLM',
       email: this.payerEmail ? undefined : form.values.email,
       card: { ...card.view, quoteIsCurrent: card.quotedFor(this.installmentQuery()) },
       money: (amount) => config.money(amount),
