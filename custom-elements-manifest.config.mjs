@@ -1,6 +1,24 @@
 // The manifest documents the public API only (PRODUCT.md §6): the element, its events and the
 // entry points. Sessions, controllers, adapters and views are internals, and so are private and
 // protected members.
+//
+// The same run writes, from the manifest, the files that type <mp-checkout> in each framework and
+// editor, with the manifest's own ecosystem tools (break-stuff's cem-tools). They ship in the package
+// (`types/generated/`, `editors/`) and `scripts/check-manifest.mjs` regenerates them all into a scratch folder
+// to catch drift. MP_GENERATED_OUTDIR points there; it is the repository root otherwise.
+import { customElementJsxPlugin } from 'custom-element-jsx-integration';
+import { customElementSolidJsPlugin } from 'custom-element-solidjs-integration';
+import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
+import { customElementSveltePlugin } from 'custom-element-svelte-integration';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const root = process.env.MP_GENERATED_OUTDIR ?? '.';
+// The generated declarations import the element's and the events' classes from the package's own
+// typings, relative to `types/generated/`, so they resolve the same in this repository and in node_modules.
+const typings = { globalTypePath: '../../lib/index.js', hideLogs: true };
+
 export default {
   globs: ['src/index.ts', 'src/define.ts', 'src/mp-checkout.ts', 'src/events/*.ts'],
   litelement: true,
@@ -20,6 +38,30 @@ export default {
             if (declaration.events) declaration.events = declaration.events.filter((e) => /^mp-/.test(e.name ?? ''));
             if (declaration.members) declaration.members = declaration.members.filter((m) => !m.privacy || m.privacy === 'public');
           }
+        }
+      },
+    },
+    customElementJsxPlugin({ ...typings, outdir: `${root}/types/generated`, fileName: 'jsx.d.ts' }),
+    customElementSolidJsPlugin({ ...typings, outdir: `${root}/types/generated`, fileName: 'solid.d.ts' }),
+    customElementVuejsPlugin({ ...typings, outdir: `${root}/types/generated`, fileName: 'vue.d.ts' }),
+    customElementSveltePlugin({ ...typings, outdir: `${root}/types/generated`, fileName: 'svelte.d.ts' }),
+    customElementVsCodePlugin({
+      outdir: `${root}/editors`,
+      htmlFileName: 'vscode.html-custom-data.json',
+      cssFileName: 'vscode.css-custom-data.json',
+      hideLogs: true,
+    }),
+    customElementJetBrainsPlugin({ outdir: `${root}/editors`, webTypesFileName: 'web-types.json', packageJson: false, hideLogs: true }),
+    {
+      // The integrations type a listener's argument as `CustomEvent<T>`, reading the manifest's
+      // event type as the detail's type. The manifest's schema makes it the event object's type,
+      // and here it is: `MpPaymentEvent` extends `CustomEvent<MpPaymentDetail>`. Without this,
+      // `e.detail.status` would not type-check in any framework.
+      name: 'mp-listeners-receive-the-event-class',
+      packageLinkPhase() {
+        for (const file of ['jsx', 'solid', 'vue', 'svelte']) {
+          const path = `${root}/types/generated/${file}.d.ts`;
+          writeFileSync(path, readFileSync(path, 'utf8').replace(/CustomEvent<(Mp\w+Event)>/g, '$1'));
         }
       },
     },

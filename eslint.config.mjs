@@ -13,7 +13,9 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig([
   // server/ and integrations/wordpress/ are packages of their own, with their own dependencies.
-  globalIgnores(['dist/', 'lib/', '.cache/', 'server/', 'integrations/']),
+  // types/ and examples/ are written for a consumer's project, against the installed package and the
+  // frameworks' types: test/e2e/consumer.e2e.test.ts type-checks them there.
+  globalIgnores(['dist/', 'lib/', '.cache/', 'server/', 'integrations/', 'types/', 'examples/']),
 
   // Every JS and TS file.
   js.configs.recommended,

@@ -1,9 +1,10 @@
 // `npm test`: every check, in order, then one closing line `tests: N passed, N failed`.
 //   typecheck → lint (ESLint: type-checked typescript-eslint, Lit, web-component, Lit a11y and
 //   browser-compat rules; Prettier's format check; lit-analyzer on the Lit templates) → build →
-//   bundle-size budget → manifest drift → browser tests (unit + element, web-test-runner in
+//   bundle-size budget → drift of the manifest and the types generated from it → drift of the
+//   README's API reference and SRI hash → browser tests (unit + element, web-test-runner in
 //   Chromium, Firefox and WebKit side by side; counts printed per engine) → end-to-end tests
-//   (built bundle + demo server) → reference server
+//   (built bundle + demo server; the packed tarball in a fresh project) → reference server
 //   (server/: its typecheck and its node:test suite on PGlite, PostgreSQL, workerd and under load)
 //   → WordPress plugin tests (PHP's CLI).
 // The exit code is the verdict. Each step runs even if an earlier one failed, so one run shows all.
@@ -38,6 +39,7 @@ run('lit-analyzer', 'npx', ['lit-analyzer', 'src', 'test', '--strict', '--maxWar
 run('build', 'npx', ['rollup', '-c', '--silent']);
 run('bundle size', 'node', ['scripts/check-size.mjs']);
 run('manifest', 'node', ['scripts/check-manifest.mjs']);
+run('readme', 'node', ['scripts/readme.mjs', '--check']);
 
 rmSync('.cache/wtr-counts.json', { force: true });
 run('browser tests', 'npx', ['wtr'], () => {

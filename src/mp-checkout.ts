@@ -7,21 +7,20 @@ import { SessionController } from './controllers/session-controller.js';
 import { SdkController } from './controllers/sdk-controller.js';
 import { SecureFieldsController } from './controllers/secure-fields-controller.js';
 import { CardController } from './controllers/card-controller.js';
-import { PaymentController, type PaymentRequestParts } from './controllers/payment-controller.js';
+import { PaymentController } from './controllers/payment-controller.js';
 import { FormController } from './controllers/form-controller.js';
 import { FormLoader } from './controllers/form-loader.js';
 import { GuardController } from './controllers/guard-controller.js';
 import { ChallengeController } from './controllers/challenge-controller.js';
-import { MpChangeEvent, MpErrorEvent, MpPaymentEvent, MpReadyEvent, MpSubmitEvent, type MpChangeDetail } from './events/events.js';
-import type { PaymentResult } from './session/checkout-session.js';
-import { fieldToFix, formHidden, messageFor, paymentVars, recoveryFor, type FeedbackContext } from './session/feedback.js';
-import { isHttpUrl } from './session/config.js';
-import { auditChecklist, type AuditEntry } from './session/guard.js';
-import { secureFieldError, validateCheckoutForm } from './session/validation.js';
-import { buildPaymentRequest, cardholderData } from './session/payment-request.js';
-import { errorMessage, resultKind, type FieldName } from './mercadopago/messages.js';
-import { isSiteId, sdkLocaleFor, siteFromLocale, SITES } from './mercadopago/sites.js';
-import { isSecureField, type SecureFieldType } from './mercadopago/sdk-types.js';
+import { PaymentFlowController } from './controllers/payment-flow-controller.js';
+import { MpChangeEvent, MpErrorEvent, MpReadyEvent, type MpChangeDetail } from './events/events.js';
+import { formHidden, messageFor, recoveryFor, type FeedbackContext } from './session/feedback.js';
+import type { AuditEntry } from './session/guard.js';
+import { secureFieldError } from './session/validation.js';
+import { cardholderData } from './session/payment-request.js';
+import { errorMessage, type FieldName } from './mercadopago/messages.js';
+import { isSiteId, sdkLocaleFor, SITES } from './mercadopago/sites.js';
+import type { SecureFieldType } from './mercadopago/sdk-types.js';
 import { resourceChain } from './internal/i18n.js';
 import { uniqueId } from './internal/unique-id.js';
 import { secureFieldStyle } from './internal/secure-field-style.js';
@@ -189,6 +188,8 @@ export class MpCheckoutElement extends LitElement {
     focusSecureField: (type) => this.fields.focus(type),
   });
   private readonly card = new CardController(this, {
+    mp: () => this.sdk.mp,
+    query: () => ({ amount: this.amount ?? 0, site: this.config.site, min: this.minInstallments, max: this.maxInstallments }),
     methodChanged: (method) => {
       this.fields.applySettings(method);
       // Amounts, financing rules and links follow the account's country, whatever the page's
@@ -220,35 +221,26 @@ export class MpCheckoutElement extends LitElement {
       this.guard.warn();
     },
   });
-  private readonly payment = new PaymentController(this, {
-    begin: () => this.beginPayment(),
+  private readonly payment: PaymentController = new PaymentController(this, {
+    begin: () => this.flow.begin(),
     tokenize: () => this.fields.createCardToken(cardholderData(this.form.values)),
-    tokenFailed: (rejection) => {
-      const key = this.form.showTokenErrors(rejection);
-      this.session.fail({ type: 'stopped', notice: key ? { type: 'token', key } : { type: 'fields' } }, key ? rejection : undefined);
-    },
-    answered: (outcome, sent) => {
-      this.session.dispatch({ type: 'answered', outcome, sent });
-      if (outcome.type === 'result') return this.paymentResult({ id: outcome.id, status: outcome.status, statusDetail: outcome.statusDetail, sent });
-      const cause = outcome.type === 'rejected-request' ? outcome.causes[0] : undefined;
-      if (cause?.field) this.form.setError(cause.field, errorMessage([cause.key, 'apiCause._default'], paymentVars(sent, this.feedback)));
-      if (cause?.field) this.form.focus(cause.field);
-    },
-    settled: (outcome) => {
-      const { state } = this.session;
-      if (outcome.type !== 'result' || (state.phase !== 'pending' && state.phase !== 'challenge')) return;
-      this.session.dispatch({ type: 'settled', id: outcome.id, status: outcome.status, statusDetail: outcome.statusDetail });
-      this.paymentResult({ id: outcome.id ?? state.payment.id, status: outcome.status, statusDetail: outcome.statusDetail, sent: state.payment.sent });
-    },
-    ended: () => this.phase === 'submitting' && this.session.dispatch({ type: 'stopped' }),
+    tokenFailed: (rejection) => this.flow.tokenFailed(rejection),
+    answered: (outcome, sent) => this.flow.answered(outcome, sent),
+    settled: (outcome) => this.flow.settled(outcome),
+    ended: () => this.flow.ended(),
   });
-  private readonly guard = new GuardController(this, { audit: () => this.audit() });
-  private readonly challenge = new ChallengeController(this, {
-    completed: () => {
-      const { state } = this.session;
-      this.session.dispatch({ type: 'challenge-done' });
-      if (state.phase === 'challenge') this.pollStatus(state.payment);
-    },
+  private readonly guard = new GuardController(this, { config: this.config, localize: this.localize });
+  private readonly challenge = new ChallengeController(this, { completed: () => this.flow.challengeDone() });
+  private readonly flow: PaymentFlowController = new PaymentFlowController(this, {
+    config: this.config,
+    session: this.session,
+    card: this.card,
+    form: this.form,
+    fields: this.fields,
+    loader: this.loader,
+    payment: this.payment,
+    challenge: this.challenge,
+    feedback: () => this.feedback,
   });
 
   // ——— public API ———
@@ -275,22 +267,7 @@ export class MpCheckoutElement extends LitElement {
    * `{id, ok, severity, message}` per requirement, plus one entry per configuration problem.
    */
   audit(): AuditEntry[] {
-    const { config } = this;
-    const siteNamed = config.accountOverride !== undefined || isSiteId(this.site) || siteFromLocale(this.localize.requestedTag) !== undefined;
-    const facts = {
-      ...this.guard.pageFacts(),
-      mode: config.mode,
-      officialSdk: config.officialSdk(),
-      secureContext: window.isSecureContext,
-      configProblems: config.problems(),
-      hasPayerEmail: Boolean(this.payerEmail || this.payer?.email),
-      hasItems: Array.isArray(this.items) && this.items.length > 0,
-      hasStatusAction: Boolean(this.statusAction),
-      isArgentina: config.site === 'MLA',
-      guessedSite: siteNamed ? undefined : config.site,
-      accountSite: config.accountOverride,
-    };
-    return auditChecklist(facts, (key, vars) => this.localize.t(key, vars));
+    return this.guard.audit();
   }
 
   // ——— lifecycle ———
@@ -308,10 +285,6 @@ export class MpCheckoutElement extends LitElement {
     super.connectedCallback();
     // Back in a document: derive the configuration there and build the form again.
     this.requestUpdate();
-    // Back from a detach with a pending payment: keep following it (the fields stay unmounted).
-    const { state } = this.session;
-    if (state.phase === 'pending' && !this.payment.polling) this.pollStatus(state.payment);
-    if (state.phase === 'challenge') this.challenge.open();
   }
 
   override disconnectedCallback(): void {
@@ -328,18 +301,12 @@ export class MpCheckoutElement extends LitElement {
     if (changed.has('messages')) this.localize.setOverrides(this.messages);
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    const quoted = changed.has('amount') || changed.has('minInstallments') || changed.has('maxInstallments');
-    if (quoted && this.sdk.mp && this.isConnected) void this.card.refreshInstallments(this.sdk.mp, this.installmentQuery);
-  }
-
   // ——— the card ———
 
   private lookUpCard(bin: string | null): void {
-    if (!this.sdk.mp) return;
     this.form.setError('cardNumber', undefined);
     this.session.dispatch({ type: 'notice-cleared' });
-    void this.card.binChanged(this.sdk.mp, bin, this.installmentQuery);
+    void this.card.binChanged(bin);
   }
 
   private secureFieldChanged(field: SecureFieldType): void {
@@ -347,61 +314,6 @@ export class MpCheckoutElement extends LitElement {
     const shown = cause && this.fields.touched.has(field) ? secureFieldError(field, cause) : undefined;
     if (shown || this.form.errors[field]) this.form.setError(field, shown);
     this.changed({ field, valid: cause === undefined });
-  }
-
-  /** What the installments are asked for, read when they are (the site may have just changed). */
-  private readonly installmentQuery = () => ({ amount: this.amount ?? 0, site: this.config.site, min: this.minInstallments, max: this.maxInstallments });
-
-  // ——— paying ———
-
-  /** Everything is checked again at the click: an attribute changed in this very task counts too. */
-  private beginPayment(): PaymentRequestParts | undefined {
-    this.config.check();
-    if (this.phase !== 'ready' || this.disabled) return undefined;
-    this.session.dispatch({ type: 'submitted' });
-    const { card, form } = this;
-    const quoteIsCurrent = card.quotedFor(this.installmentQuery());
-    const errors = validateCheckoutForm({ card, quoteIsCurrent, secureFieldCauses: this.fields.causes, ...form.values, payerEmail: this.payerEmail });
-    if (form.show(errors)) return void this.session.dispatch({ type: 'stopped', notice: { type: 'fields' } });
-    const request = buildPaymentRequest({
-      // The element itself: its attributes are read once, here, before anything is awaited.
-      attributes: this,
-      form: form.values,
-      card: { method: card.method, issuerId: card.issuerId, processingMode: card.processingMode, choice: card.selectedChoice },
-      deviceId: (window as { MP_DEVICE_SESSION_ID?: string }).MP_DEVICE_SESSION_ID,
-    });
-    const { paymentMethodId, installments } = request.summary;
-    if (this.dispatchEvent(new MpSubmitEvent({ amount: request.summary.amount, paymentMethodId, installments }))) return request;
-    this.session.dispatch({ type: 'stopped' });
-  }
-
-  /** What a payment result does besides what the session shows: the event, focus, polling, navigation. */
-  private paymentResult(payment: PaymentResult): void {
-    const kind = resultKind(payment.status);
-    this.dispatchEvent(new MpPaymentEvent({ id: payment.id, status: payment.status, statusDetail: payment.statusDetail, kind }));
-    const { state } = this.session;
-    const field = fieldToFix(state);
-    if (field) {
-      this.form.setError(field, messageFor(state, this.feedback));
-      if (isSecureField(field)) this.fields.markInvalid(field, true);
-      this.form.focus(field);
-    }
-    // A pending payment that was finally rejected opens the form again, fields as they are.
-    if (state.phase === 'ready' && !this.fields.ready) this.loader.rebuild();
-    if (state.phase === 'pending' && !this.payment.polling) this.pollStatus(state.payment);
-    if (state.phase === 'challenge') this.challenge.open();
-    if (kind === 'approved') this.payment.stopPolling();
-    // The form is hidden under a final or pending result: keep keyboard focus on what replaced it.
-    if (formHidden(state) && state.phase !== 'challenge') {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="message"]')?.focus());
-    }
-    if (kind === 'approved' && isHttpUrl(this.successUrl, document.baseURI)) window.location.assign(new URL(this.successUrl, document.baseURI).href);
-  }
-
-  private pollStatus(payment: PaymentResult): void {
-    const { statusAction, headers, requestTimeout: timeoutMs } = this;
-    if (payment.id && isHttpUrl(statusAction, document.baseURI))
-      this.payment.pollStatus({ statusAction, paymentId: payment.id, headers: { ...headers }, timeoutMs });
   }
 
   private changed(detail: MpChangeDetail): void {
@@ -446,7 +358,7 @@ export class MpCheckoutElement extends LitElement {
       ...form.values,
       idTypesPending: state.phase === 'loading' && config.site !== 'MLM',
       email: this.payerEmail ? undefined : form.values.email,
-      card: { ...card.view, quoteIsCurrent: card.quotedFor(this.installmentQuery()) },
+      card: card.view,
       money: (amount) => config.money(amount),
       disclosureReplaced: this.guard.disclosureReplaced,
       challenge: state.phase === 'challenge' ? { url: state.url, creq: state.creq } : undefined,

@@ -12,6 +12,10 @@ import type { Issuer, MercadoPagoInstance, PaymentMethod } from '../mercadopago/
 export type CardProblem = 'card_not_supported' | 'sdk_request_failed' | 'no_installments';
 
 export interface CardControllerOptions {
+  /** The MercadoPago instance the lookups ask (undefined while MercadoPago.js is not loaded). */
+  mp(): MercadoPagoInstance | undefined;
+  /** What the installments are asked for, read when they are (the site may have just changed). */
+  query(): InstallmentQuery;
   methodChanged(method: PaymentMethod | undefined): void;
   problem(problem: CardProblem, cause?: unknown): void;
 }
@@ -35,6 +39,8 @@ export class CardController implements ReactiveController {
   quoted?: InstallmentQuery;
   loading = false;
   private readonly latest = new LatestOnly();
+  /** The amount and range last seen: a change asks for a new quote. */
+  private askedFor?: string;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -43,13 +49,19 @@ export class CardController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    // ReactiveController has only optional hooks; TypeScript needs one declared to accept the type.
+  /** The amount or the range changed (a page script, a framework): quote the card again. */
+  hostUpdated(): void {
+    const { amount, min, max } = this.options.query();
+    const asked = `${amount} ${min} ${max}`;
+    if (asked === this.askedFor) return;
+    this.askedFor = asked;
+    void this.refreshInstallments();
   }
 
-  /** The options were quoted for this amount and range (a plan quoted for another is stale), and no lookup is under way. */
-  quotedFor(query: InstallmentQuery): boolean {
+  /** The options were quoted for the current amount and range (a plan quoted for another is stale), and no lookup is under way. */
+  get quoteIsCurrent(): boolean {
     const { quoted } = this;
+    const query = this.options.query();
     return !this.loading && quoted?.amount === query.amount && quoted.min === query.min && quoted.max === query.max;
   }
 
@@ -62,6 +74,7 @@ export class CardController implements ReactiveController {
       issuerId: this.issuerId,
       choices: this.choices,
       selected: this.selectedChoice,
+      quoteIsCurrent: this.quoteIsCurrent,
     };
   }
 
@@ -77,8 +90,11 @@ export class CardController implements ReactiveController {
   /**
    * A new BIN (or null when the number was cleared or turned invalid). The query is read when the
    * installments are asked for: the card's own answer may change the site (the account's country).
+   * Nothing is looked up before MercadoPago.js is loaded.
    */
-  async binChanged(mp: MercadoPagoInstance, bin: string | null, query: () => InstallmentQuery): Promise<void> {
+  async binChanged(bin: string | null): Promise<void> {
+    const mp = this.options.mp();
+    if (!mp) return;
     const isCurrent = this.latest.begin();
     this.clear();
     this.bin = bin;
@@ -105,7 +121,7 @@ export class CardController implements ReactiveController {
       } else {
         this.issuerId = method.issuer?.id !== undefined ? String(method.issuer.id) : '';
       }
-      await this.loadInstallments(mp, query, isCurrent);
+      await this.loadInstallments(mp, isCurrent);
     } catch (error) {
       if (isCurrent()) {
         this.loading = false;
@@ -119,16 +135,17 @@ export class CardController implements ReactiveController {
   }
 
   /** The amount (or range) changed: re-fetch options, keeping the buyer's choice if still offered. */
-  async refreshInstallments(mp: MercadoPagoInstance, query: () => InstallmentQuery): Promise<void> {
-    if (!this.bin) return;
+  async refreshInstallments(): Promise<void> {
+    const mp = this.options.mp();
+    if (!this.bin || !mp) return;
     // The card lookup is still under way (or stopped before its issuers): its quote would be for
     // the old amount, so look the card up again with the new one.
-    if (!this.method || (this.needsIssuer && !this.issuers.length)) return this.binChanged(mp, this.bin, query);
+    if (!this.method || (this.needsIssuer && !this.issuers.length)) return this.binChanged(this.bin);
     const isCurrent = this.latest.begin();
     this.loading = true;
     this.host.requestUpdate();
     try {
-      await this.loadInstallments(mp, query, isCurrent);
+      await this.loadInstallments(mp, isCurrent);
     } catch (error) {
       if (isCurrent()) this.options.problem('sdk_request_failed', error);
     }
@@ -155,10 +172,10 @@ export class CardController implements ReactiveController {
     this.loading = false;
   }
 
-  private async loadInstallments(mp: MercadoPagoInstance, currentQuery: () => InstallmentQuery, isCurrent: () => boolean) {
+  private async loadInstallments(mp: MercadoPagoInstance, isCurrent: () => boolean) {
     const { bin, method } = this;
     if (!bin || !method) return;
-    const query = currentQuery();
+    const query = this.options.query();
     const options = await mp.getInstallments({ amount: String(query.amount), bin, paymentTypeId: method.payment_type_id });
     if (!isCurrent()) return;
     const option = Array.isArray(options) ? options[0] : undefined;

@@ -72,14 +72,27 @@ test('lib/mp-checkout.d.ts: the element exposes only the documented API', () => 
 });
 
 test('npm pack ships the element, never the sandbox double or the tests', () => {
-  const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Array<{
+  // --ignore-scripts: `prepack` would build dist/ under the other end-to-end tests' feet.
+  const [pack] = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  ) as Array<{
     files: Array<{ path: string }>;
   }>;
   const paths = pack.files.map((f) => f.path);
   assert.ok(paths.includes('dist/mp-checkout.js'), 'the CDN build');
   assert.ok(paths.includes('custom-elements.json'));
   assert.deepEqual(
-    paths.filter((p) => /(^|\/)(sandbox|test|server|integrations|demo)\//.test(p)),
+    paths.filter((p) => /(^|\/)(sandbox|test|server|integrations|demo|examples)\//.test(p)),
     [],
   );
+  // The framework types and the editor data, which package.json's `exports` and `web-types` name.
+  for (const path of [
+    'types/react.d.ts',
+    'types/generated/jsx.d.ts',
+    'types/generated/vue.d.ts',
+    'editors/web-types.json',
+    'editors/vscode.html-custom-data.json',
+  ]) {
+    assert.ok(paths.includes(path), path);
+  }
 });

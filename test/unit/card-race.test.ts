@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { ReactiveControllerHost } from 'lit';
-import { CardController } from '../../src/controllers/card-controller.js';
+import { CardController, type InstallmentQuery } from '../../src/controllers/card-controller.js';
 import type { InstallmentsOption, MercadoPagoInstance, PaymentMethod } from '../../src/mercadopago/sdk-types.js';
 
 // Partial answers, as the lookups only read these fields.
@@ -60,7 +60,10 @@ function controllableSdk() {
 }
 
 /** A controller on a bare host, recording every method it reports. */
-function newCard(): CardController & { methods: Array<string | undefined> } {
+function newCard(
+  mp: MercadoPagoInstance,
+  query: () => InstallmentQuery = () => ({ amount: 100, site: 'MLA' }),
+): CardController & { methods: Array<string | undefined> } {
   const methods: Array<string | undefined> = [];
   const host: ReactiveControllerHost = {
     addController() {},
@@ -68,18 +71,16 @@ function newCard(): CardController & { methods: Array<string | undefined> } {
     requestUpdate() {},
     updateComplete: Promise.resolve(true),
   };
-  const card = new CardController(host, { methodChanged: (m: PaymentMethod | undefined) => methods.push(m?.id), problem() {} });
+  const card = new CardController(host, { mp: () => mp, query, methodChanged: (m: PaymentMethod | undefined) => methods.push(m?.id), problem() {} });
   return Object.assign(card, { methods });
 }
-
-const query = () => ({ amount: 100, site: 'MLA' as const });
 
 describe('CardController: BIN race', () => {
   it('an older BIN answering last never wins', async () => {
     const { mp, release } = controllableSdk();
-    const card = newCard();
-    const older = card.binChanged(mp, '45099535', query);
-    const newer = card.binChanged(mp, '50317557', query);
+    const card = newCard(mp);
+    const older = card.binChanged('45099535');
+    const newer = card.binChanged('50317557');
     await release('50317557', 'methods');
     await release('50317557', 'installments');
     await release('45099535', 'methods'); // the stale answer arrives last
@@ -93,10 +94,10 @@ describe('CardController: BIN race', () => {
 
   it('stale installments for an older BIN are dropped even after its method was accepted', async () => {
     const { mp, release, pending } = controllableSdk();
-    const card = newCard();
-    const older = card.binChanged(mp, '45099535', query);
+    const card = newCard(mp);
+    const older = card.binChanged('45099535');
     await release('45099535', 'methods');
-    const newer = card.binChanged(mp, '50317557', query);
+    const newer = card.binChanged('50317557');
     await release('45099535', 'installments');
     expect(card.choices, 'old installments not applied').to.deep.equal([]);
     await release('50317557', 'methods');
@@ -109,9 +110,9 @@ describe('CardController: BIN race', () => {
 
   it('a cleared BIN resets everything, and a late answer for the old one is ignored', async () => {
     const { mp, release } = controllableSdk();
-    const card = newCard();
-    const lookup = card.binChanged(mp, '45099535', query);
-    await card.binChanged(mp, null, query);
+    const card = newCard(mp);
+    const lookup = card.binChanged('45099535');
+    await card.binChanged(null);
     await release('45099535', 'methods');
     await lookup;
     expect(card.method).to.equal(undefined);
@@ -122,13 +123,15 @@ describe('CardController: BIN race', () => {
 
   it('an amount refresh keeps the chosen count when still offered', async () => {
     const { mp, release } = controllableSdk();
-    const card = newCard();
-    const lookup = card.binChanged(mp, '50317557', query);
+    let amount = 100;
+    const card = newCard(mp, () => ({ amount, site: 'MLA' }));
+    const lookup = card.binChanged('50317557');
     await release('50317557', 'methods');
     await release('50317557', 'installments');
     await lookup;
     card.installments = 6;
-    const refresh = card.refreshInstallments(mp, () => ({ ...query(), amount: 200 }));
+    amount = 200;
+    const refresh = card.refreshInstallments();
     expect(card.loading, 'quoting').to.equal(true);
     await release('50317557', 'installments');
     await refresh;
