@@ -44,10 +44,14 @@ export const styles = css`
   [part~='field-label'] {
     font-weight: 600;
     font-size: 0.875em;
+    /* A label's line is kept before its text arrives (1.4em: the line height, where lh is unknown). */
+    min-height: 1.4em;
+    min-height: 1lh;
   }
   input,
   select,
-  .secure {
+  .secure,
+  .control-space {
     font: inherit;
     color: var(--mp-input-color, inherit);
     height: var(--mp-input-height, 2.5rem);
@@ -56,6 +60,10 @@ export const styles = css`
     border-radius: var(--mp-input-radius, 0.375rem);
     background: var(--mp-input-background, #fff);
     width: 100%;
+  }
+  .control-space {
+    border-style: dashed;
+    background: transparent;
   }
   .secure {
     padding: 0;
@@ -114,15 +122,28 @@ export const styles = css`
     background: transparent;
     border-color: currentColor;
     color: inherit;
-    margin-top: 0.5rem;
   }
   .actions {
     display: flex;
     flex-direction: column;
     gap: 0.5rem;
   }
-  [part~='message'] {
+  /*
+   * The message and its way out (a button) share one row, kept from the first render: a result
+   * or a notice fills it in without pushing the merchant's page down.
+   */
+  .outcome {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    /* The button's height, or two lines of text. */
+    min-height: 2.8em;
+    min-height: max(2.75rem, 2lh);
     margin-top: 0.75rem;
+  }
+  [part~='message'] {
+    flex: 1 1 14rem;
   }
   [part~='message']:empty {
     display: none;
@@ -134,7 +155,10 @@ export const styles = css`
     color: var(--mp-success-color, #1a7f37);
   }
   [part~='test-badge'] {
-    display: inline-block;
+    display: block;
+    width: fit-content;
+    min-height: calc(1.4em + 0.25rem);
+    min-height: calc(1lh + 0.25rem);
     margin-bottom: 0.75rem;
     padding: 0.125rem 0.5rem;
     border-radius: 999px;
@@ -147,6 +171,19 @@ export const styles = css`
     font-size: 0.875em;
     border-left: 3px solid var(--mp-financing-accent, #009ee3);
     padding-left: 0.5rem;
+  }
+  /*
+   * Argentina's disclosure is kept its place before the card is looked up (an empty box of its size),
+   * and never shrinks below it: every row (cash price, financed total, installments, TEA, TNA) and the
+   * large CFT, at the block's line height.
+   */
+  .financing-space {
+    font-size: 0.875em;
+  }
+  .financing-space,
+  .mla[part~='financing'] dl {
+    min-height: calc(10.15em + 0.625rem);
+    min-height: calc(7.25lh + 0.625rem);
   }
   [part~='financing'] dl {
     display: grid;
@@ -166,13 +203,25 @@ export const styles = css`
   .mla [part~='cft'] {
     font-size: 2.25em;
   }
-  [part~='banner'] {
-    font-size: 0.8125em;
-    color: var(--mp-muted-color, #57606a);
+  [part~='banner'],
+  .banner-default {
     display: flex;
     flex-wrap: wrap;
     gap: 0.25rem 0.75rem;
+  }
+  [part~='banner'] {
+    font-size: 0.8125em;
+    color: var(--mp-muted-color, #57606a);
     margin-bottom: 0.75rem;
+  }
+  /* Two lines, the brands over the links, kept from the first render. */
+  .banner-default {
+    flex: 1 1 100%;
+    min-height: calc(2.8em + 0.25rem);
+    min-height: calc(2lh + 0.25rem);
+  }
+  .banner-default > span {
+    flex-basis: 100%;
   }
   a {
     color: var(--mp-link-color, #0969da);
@@ -180,6 +229,11 @@ export const styles = css`
   .note {
     font-size: 0.8125em;
     color: var(--mp-muted-color, #57606a);
+  }
+  /* "Loading…", then the secure-fields notice, in the same two lines. */
+  .notice {
+    min-height: 2.8em;
+    min-height: 2lh;
   }
   .skeleton {
     min-height: 2.5rem;

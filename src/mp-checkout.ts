@@ -361,6 +361,7 @@ export class MpCheckoutElement extends LitElement {
       amount: state.phase === 'configuring' ? '' : config.money(this.amount),
       unresolved: this.payment.unresolved && paymentVars(this.payment.unresolved, this.feedback),
       ...form.values,
+      idTypesPending: state.phase === 'loading' && config.site !== 'MLM',
       email: this.payerEmail ? undefined : form.values.email,
       card: card.view,
       money: (amount) => config.money(amount),

@@ -88,7 +88,11 @@ export class ConfigController implements ReactiveController {
     this.options.configured(host.isConnected ? refusingProblems(this.problems(), this.mode, page) : []);
   }
 
+  /** The amount in the site's currency and the UI language's format; empty until that language is loaded. */
   money(amount: number | undefined): string {
-    return amount === undefined || !Number.isFinite(amount) ? '' : formatMoney(amount, this.site, this.options.language() || 'en');
+    // Nothing shows an amount before the language (its strings carry them), and the first render
+    // must not pay for building a number format.
+    const language = this.options.language();
+    return !language || amount === undefined || !Number.isFinite(amount) ? '' : formatMoney(amount, this.site, language);
   }
 }

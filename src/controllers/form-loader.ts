@@ -42,6 +42,14 @@ export class FormLoader implements ReactiveController {
     host.addController(this);
   }
 
+  /**
+   * MercadoPago.js is the longest wait on the way to a usable form: request it the moment the
+   * element joins a page with a key, not after the first render or the language.
+   */
+  hostConnected(): void {
+    if (this.wantsSdk()) this.syncSdk();
+  }
+
   hostUpdated(): void {
     if (this.host.isConnected) this.advance();
   }
@@ -51,7 +59,7 @@ export class FormLoader implements ReactiveController {
     const { fields, sdk } = this.options;
     const { phase } = this.options.state();
     if (phase === 'configuring') fields.unmount();
-    if ((phase === 'configuring' || phase === 'loading' || phase === 'ready') && this.options.publicKey()) this.syncSdk();
+    if (this.wantsSdk()) this.syncSdk();
     if (phase === 'loading' && this.options.language().ready && sdk.mp && !fields.mounted) this.build(sdk.mp);
   }
 
@@ -107,6 +115,12 @@ export class FormLoader implements ReactiveController {
     const sameAccount = sdk.mp !== undefined && sdk.publicKey === publicKey;
     if (sameAccount && (fields.typed.size > 0 || !this.options.language().settled)) return;
     void sdk.ensure(publicKey, this.options.sdkLocale());
+  }
+
+  /** A form is (or may soon be) shown for a key: not under a result, a challenge or a failure. */
+  private wantsSdk(): boolean {
+    const { phase } = this.options.state();
+    return (phase === 'configuring' || phase === 'loading' || phase === 'ready') && this.options.publicKey() !== undefined;
   }
 
   /** Loads the document types; false when they could not be (the card then cannot be tokenized). */

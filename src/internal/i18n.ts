@@ -91,13 +91,16 @@ export class Translator {
     return this.instance.t(keys, { ...options, nest: false });
   }
 
-  /** Copies (never shares) the loaded bundles, then lays the overrides over the most specific one. */
+  /**
+   * Lays the loaded bundles into this instance's store (i18next copies what it is given, so the
+   * shared module objects are never written to), then the overrides over the most specific one.
+   */
   private rebuildStore(): void {
     const { instance } = this;
     if (!instance) return;
     for (const [name, bundle] of this.bundles) {
       instance.removeResourceBundle(name, 'translation');
-      instance.addResourceBundle(name, 'translation', structuredClone(bundle), true, true);
+      instance.addResourceBundle(name, 'translation', bundle, true, true);
     }
     const top = this.bundles[this.bundles.length - 1][0];
     for (const [key, value] of Object.entries(this.overrides)) {

@@ -161,16 +161,27 @@ function siteOrDefault(site: unknown): Site {
   return isSiteId(site) ? SITES[site] : SITES.MLA;
 }
 
+/**
+ * Built once per language and site: constructing an Intl.NumberFormat costs milliseconds (the first
+ * one on a page, ICU's data too), and every render formats amounts.
+ */
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+
 function currencyFormat(locale: string | undefined, site: Site): Intl.NumberFormat {
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: site.currency,
-    minimumFractionDigits: site.decimals,
-    maximumFractionDigits: site.decimals,
-  });
+  const key = `${locale}|${site.currency}|${site.decimals}`;
+  let format = currencyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: site.currency,
+      minimumFractionDigits: site.decimals,
+      maximumFractionDigits: site.decimals,
+    });
+    currencyFormats.set(key, format);
+  }
+  return format;
 }
 
-/** Formats `amount` in the site's currency for the UI locale, falling back to the site's locale. */
 export function formatMoney(amount: number, site: SiteId, uiLocale: string): string {
   const s = siteOrDefault(site);
   const value = typeof amount === 'number' ? amount : Number.NaN;

@@ -43,6 +43,8 @@ export interface CheckoutViewModel {
   cardholderName: string;
   email?: string;
   idTypes: readonly IdentificationType[];
+  /** The document types are still coming for a site that asks for a document: keep their row's place. */
+  idTypesPending: boolean;
   idType: string;
   idNumber: string;
   card: {
@@ -161,6 +163,8 @@ function installmentsTemplate(model: CheckoutViewModel) {
   return installmentsSelect({
     ...fieldView(model, 'installments'),
     disabled: model.locked || !card.quoteIsCurrent,
+    wide: !card.needsIssuer,
+    reserveFinancing: model.site === 'MLA',
     options: card.choices.map((c) => ({ installments: c.installments, label: installmentLabel(model, c), selected: c === selected })),
     bankInterestNote: selected?.bankMayChargeInterest ? model.t('installments.bankInterest') : undefined,
     financing: selected && card.quoteIsCurrent ? financingView(model, selected, model.amount) : undefined,
@@ -179,11 +183,11 @@ function formTemplate(model: CheckoutViewModel): TemplateResult {
       on.submit();
     }}
   >
-    ${model.loading ? html`<p class="wide note">${model.t('ui.loading')}</p>` : nothing}
     ${secureFieldTemplate(model, 'cardNumber', true)} ${secureFieldTemplate(model, 'expirationDate', false)}
     ${secureFieldTemplate(model, 'securityCode', false)} ${textInput(model, 'cardholderName', model.cardholderName, on.cardholderName)}
     ${identification({
       types: model.idTypes,
+      pending: model.idTypesPending,
       type: { ...fieldView(model, 'identificationType'), value: model.idType, onChange: on.idType },
       number: {
         ...fieldView(model, 'identificationNumber'),
@@ -198,6 +202,8 @@ function formTemplate(model: CheckoutViewModel): TemplateResult {
       card.needsIssuer
         ? issuerSelect({
             ...fieldView(model, 'issuer'),
+            // Beside the installments, in the row kept for them: a bank select never pushes the form down.
+            wide: false,
             issuers: card.issuers,
             value: card.issuerId,
             placeholder: model.t('ui.selectPlaceholder'),
@@ -215,7 +221,7 @@ function formTemplate(model: CheckoutViewModel): TemplateResult {
       busy: model.submitting,
       disabled: model.locked,
     })}
-    <p class="wide note">${model.t('ui.secureNotice')}</p>
+    <p class="wide note notice">${model.t(model.loading ? 'ui.loading' : 'ui.secureNotice')}</p>
   </form>`;
 }
 
@@ -223,19 +229,21 @@ export function checkoutTemplate(model: CheckoutViewModel): TemplateResult {
   const tone = model.message?.tone ?? 'info';
   const site = SITES[model.site];
   return html`<div part="base" aria-busy=${model.loading ? 'true' : 'false'}>
-    ${model.testMode && model.languageReady ? html`<span part="test-badge" title=${model.t('ui.testModeHint')}>${model.t('ui.testMode')}</span>` : nothing}
     ${
-      model.languageReady
-        ? banner({
-            accepted: model.t('banner.accepted'),
-            promotions: { href: site.promotionsUrl, text: model.t('banner.promotions') },
-            financingCosts: { href: site.financingCostsUrl, text: model.t('banner.financingCosts') },
-          })
-        : nothing
+      // Rendered before their text arrives, in the place it will take (the first render is the final geometry).
+      model.testMode ? html`<span part="test-badge" title=${model.t('ui.testModeHint')}>${model.t('ui.testMode')}</span>` : nothing
     }
+    ${banner({
+      languageReady: model.languageReady,
+      accepted: model.t('banner.accepted'),
+      promotions: { href: site.promotionsUrl, text: model.t('banner.promotions') },
+      financingCosts: { href: site.financingCostsUrl, text: model.t('banner.financingCosts') },
+    })}
     ${formTemplate(model)}
     ${challengeFrame(model.challenge && { frameName: `${model.idPrefix}-3ds`, title: model.t('ui.challengeTitle'), ...model.challenge })}
-    <div part="message" class="tone-${tone}" tabindex="-1" role="status" aria-live="polite" aria-atomic="true">${messageText(model, model.message)}</div>
-    ${recoveryButton(model.recovery)}
+    <div class="outcome">
+      <div part="message" class="tone-${tone}" tabindex="-1" role="status" aria-live="polite" aria-atomic="true">${messageText(model, model.message)}</div>
+      ${recoveryButton(model.recovery)}
+    </div>
   </div>`;
 }

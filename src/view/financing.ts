@@ -7,6 +7,10 @@ import { ariaInvalid, fieldError, type FieldView } from './field.js';
 
 export interface InstallmentsView extends FieldView {
   options: ReadonlyArray<{ installments: number; label: string; selected: boolean }>;
+  /** Across the form, or one column when the bank select stands beside it. */
+  wide: boolean;
+  /** Keep the financing block's place from the first render (Argentina always shows it once quoted). */
+  reserveFinancing: boolean;
   /** Said under the select when the buyer's bank, not Mercado Pago, sets the selected plan's interest. */
   bankInterestNote?: string;
   /** The selected plan's costs; absent while no plan is quoted for the amount shown. */
@@ -33,18 +37,26 @@ export interface FinancingView {
   replaced: boolean;
 }
 
-export function installmentsSelect(view: InstallmentsView): TemplateResult | typeof nothing {
-  if (!view.options.length) return nothing;
-  return html`<div part="field" class="wide">
-    <label part="field-label" for=${view.id}>${view.label}</label>
-    <select part="installments" id=${view.id} data-field="installments" ?disabled=${view.disabled}
-      aria-invalid=${ariaInvalid(view)} aria-describedby=${view.errorId}
-      @change=${(e: Event) => view.onChange(Number((e.target as HTMLSelectElement).value))}>
-      ${view.options.map((o) => html`<option value=${o.installments} ?selected=${o.selected}>${o.label}</option>`)}
-    </select>
-    ${view.bankInterestNote !== undefined ? html`<p class="note">${view.bankInterestNote}</p>` : nothing}
-    ${fieldError(view)} ${view.financing ? financingBlock(view.financing) : nothing}
-  </div>`;
+/**
+ * Before the card is looked up the field already stands in its place: its label over an empty box
+ * of the select's size (no control: nothing can be chosen yet), so the options fill in without
+ * moving the form. The financing block is a grid row of its own, so a bank select can share the
+ * field's row without squeezing it.
+ */
+export function installmentsSelect(view: InstallmentsView): TemplateResult {
+  const field = view.options.length
+    ? html`<label part="field-label" for=${view.id}>${view.label}</label>
+        <select part="installments" id=${view.id} data-field="installments" ?disabled=${view.disabled}
+          aria-invalid=${ariaInvalid(view)} aria-describedby=${view.errorId}
+          @change=${(e: Event) => view.onChange(Number((e.target as HTMLSelectElement).value))}>
+          ${view.options.map((o) => html`<option value=${o.installments} ?selected=${o.selected}>${o.label}</option>`)}
+        </select>
+        ${view.bankInterestNote !== undefined ? html`<p class="note">${view.bankInterestNote}</p>` : nothing}`
+    : html`<span part="field-label">${view.label}</span>
+        <div class="control-space" aria-hidden="true"></div>`;
+  const financing = view.financing ? financingBlock(view.financing) : nothing;
+  return html`<div part="field" class=${view.wide ? 'wide' : ''}>${field} ${fieldError(view)}</div>
+    ${financing === nothing && view.reserveFinancing ? html`<div class="wide financing-space" aria-hidden="true"></div>` : financing}`;
 }
 
 function financingBlock(view: FinancingView): TemplateResult | typeof nothing {
@@ -53,7 +65,7 @@ function financingBlock(view: FinancingView): TemplateResult | typeof nothing {
   // Argentina always shows TEA and CFT (Resolution E 51/2017); elsewhere only rates that are known,
   // and no financed total when the issuer, not Mercado Pago, sets the interest.
   const showRates = view.mla || view.tea !== undefined || view.cft !== undefined;
-  return html`<div part="financing" class=${view.mla ? 'mla' : ''}>
+  return html`<div part="financing" class=${view.mla ? 'wide mla' : 'wide'}>
     ${
       view.replaced
         ? nothing

@@ -8,11 +8,13 @@ export interface IssuerView extends FieldView {
   /** The chosen issuer's id; empty selects the placeholder option. */
   value: string;
   placeholder: string;
+  /** Across the form (default), or one column beside the installments. */
+  wide?: boolean;
   onChange: (issuerId: string) => void;
 }
 
 export function issuerSelect(view: IssuerView): TemplateResult {
-  return html`<div part="field" class="wide">
+  return html`<div part="field" class=${view.wide === false ? '' : 'wide'}>
     <label part="field-label" for=${view.id}>${view.label}</label>
     <select part="issuer" id=${view.id} data-field="issuer" ?disabled=${view.disabled} aria-invalid=${ariaInvalid(view)}
       aria-describedby=${view.errorId}

@@ -1,0 +1,16 @@
+/**
+ * Runs first when the bundle is evaluated: on a page that already holds an `<mp-checkout>` with a
+ * public key, MercadoPago.js is requested right away, before Lit and the element are even
+ * evaluated. The official loader keeps its one promise, so the element's own request later (with
+ * its `sdk-timeout`) joins this one instead of inserting a second script.
+ */
+import { loadMercadoPago } from '@mercadopago/sdk-js';
+import { keyMode } from '../session/config.js';
+
+export function prefetchSdk(doc: Document): void {
+  const keyed = Array.from(doc.querySelectorAll('mp-checkout[public-key]')).some((el) => keyMode(el.getAttribute('public-key') ?? '') !== undefined);
+  // A failure is the element's to report (sdk_load_failed), when it asks for the same promise.
+  if (keyed) loadMercadoPago().catch(() => undefined);
+}
+
+if (typeof document !== 'undefined') prefetchSdk(document);

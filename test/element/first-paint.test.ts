@@ -1,0 +1,59 @@
+/**
+ * The first render and the MercadoPago.js request (issue #12): the SDK is requested the moment the
+ * element connects, before its first render and long before its language arrives; and the first
+ * render already has the form's final geometry, so nothing the language, the fields, a card lookup
+ * or a payment's message brings moves the page. Geometry, not timing: deterministic in Chromium.
+ * (The timings themselves are `npm run bench`'s, never a test.)
+ */
+import { expect } from '@open-wc/testing';
+import { collectEvents, fillCard, messageText, part, pay, renderCheckout } from '../helpers/fixtures.js';
+
+const sdkScripts = () => document.querySelectorAll('script[src^="https://sdk.mercadopago.com/js/v2"]').length;
+const height = (el: Element) => el.getBoundingClientRect().height;
+
+describe('<mp-checkout> first paint', () => {
+  it('requests MercadoPago.js at connection: before its first render and before any language chunk', async () => {
+    expect(sdkScripts(), 'no SDK script before the element').to.equal(0);
+    let atConnection = -1;
+    let renderedAtConnection = true;
+    const { el } = await renderCheckout({
+      waitReady: false,
+      // Runs in the task that appends the element; the checks run right after the append, still in it.
+      beforeAppend: () =>
+        queueMicrotask(() => {
+          atConnection = sdkScripts();
+          renderedAtConnection = document.querySelector('mp-checkout')!.shadowRoot?.querySelector('[part~="form"]') != null;
+        }),
+    });
+    // renderCheckout's append is synchronous; the microtask queued before it runs after it, and before
+    // Lit's first update (queued by the append itself, later).
+    expect(atConnection, 'the SDK script is in the page when the element has just connected').to.equal(1);
+    expect(renderedAtConnection, 'checked before the first render').to.equal(false);
+    await el.updateComplete;
+    expect(part(el, 'submit-button')!.textContent.trim(), 'the first render comes before the language').to.equal('');
+  });
+
+  it('keeps its height from the first render through ready, a card lookup and a rejected payment with its message', async () => {
+    const { el } = await renderCheckout({ waitReady: false });
+    const events = collectEvents(el, ['mp-ready']);
+    await el.updateComplete;
+    expect(part(el, 'submit-button')!.textContent.trim(), 'measuring the skeleton, before the language').to.equal('');
+    const first = height(el);
+    expect(first, 'the skeleton has the form’s size').to.be.greaterThan(400);
+
+    await new Promise<void>((resolve) => (events.length ? resolve() : el.addEventListener('mp-ready', () => resolve(), { once: true })));
+    await el.updateComplete;
+    expect(height(el), 'ready: the strings, the fields and the document types filled in').to.be.closeTo(first, 0.5);
+
+    // The BIN lookup: the brand, the installments and Argentina's financing block.
+    await fillCard(el, { name: 'OTHE' });
+    expect(part(el, 'financing'), 'the financing block is shown').to.exist;
+    expect(height(el), 'after the card lookup').to.be.closeTo(first, 0.5);
+
+    const event = await pay(el);
+    await el.updateComplete;
+    expect(event.detail.status).to.equal('rejected');
+    expect(messageText(el), 'a rejection message is shown').to.not.equal('');
+    expect(height(el), 'with the rejection message and its button').to.be.closeTo(first, 0.5);
+  });
+});
