@@ -159,12 +159,18 @@ export const styles = css`
     margin: 0;
     text-align: end;
   }
-  [part~='cft'] {
+  /* #14 financing: the CFT stands out for a financed plan (Argentina: Resolution E 51/2017, bold,
+     highlighted, 2.25× the TEA); a 0 % CFT on a single payment is plain data, not an alarm. */
+  [part~='cft'].prominent {
     font-weight: 700;
     color: var(--mp-cft-color, #b3261e);
   }
-  .mla [part~='cft'] {
+  .mla [part~='cft'].prominent {
     font-size: 2.25em;
+  }
+  [part~='financing'] abbr {
+    text-decoration: underline dotted;
+    cursor: help;
   }
   [part~='banner'] {
     font-size: 0.8125em;

@@ -11,10 +11,18 @@ import { resultKind } from '../mercadopago/messages.js';
 
 /** What a payment charged, as announced in mp-submit and quoted in the messages about its answer. */
 export interface PaymentSummary {
+  /** The cash price (`transaction_amount`), as mp-submit announces it. */
   amount: number;
   paymentMethodId?: string;
   paymentMethodName?: string;
   installments: number;
+  /**
+   * What the buyer pays in all with the chosen plan (the financed total; the cash price without
+   * interest). Absent in an attempt kept from before it was recorded: the cash price stands in.
+   */
+  total?: number;
+  /** Each installment's amount, when the plan has more than one. */
+  installmentAmount?: number;
 }
 
 /** A payment result from the merchant's server (the POST, or a status poll). */

@@ -31,7 +31,9 @@ export interface FeedbackContext {
 /** The values the result messages quote: those of the payment that was sent, not of the form now. */
 export function paymentVars(sent: PaymentSummary, context: FeedbackContext): Record<string, unknown> {
   return {
-    amount: context.money(sent.amount),
+    // What the card is charged in all: with an interest-bearing plan, the financed total, not the cash price.
+    amount: context.money(sent.total ?? sent.amount),
+    installmentAmount: sent.installmentAmount === undefined ? undefined : context.money(sent.installmentAmount),
     paymentMethod: sent.paymentMethodName ?? context.cardLabel,
     installments: sent.installments,
     // i18next picks the singular wording ("_one" keys) from `count`.

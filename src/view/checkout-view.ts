@@ -117,6 +117,19 @@ function textInput(model: CheckoutViewModel, field: 'cardholderName' | 'email', 
   return textField({ ...fieldView(model, field), ...input, field, part, placeholder, value, onInput, onChange: () => model.on.changed(field) });
 }
 
+/**
+ * The pay button's words: what the buyer will be charged in all with the chosen plan (the financed
+ * total and the number of installments), else the cash price. The one place that decides which
+ * amount the button quotes.
+ */
+export function payLabel(model: Pick<CheckoutViewModel, 't' | 'money' | 'amount' | 'submitting' | 'card'>): string {
+  if (model.submitting) return model.t('ui.paying');
+  const plan = model.card.quoteIsCurrent ? model.card.selected : undefined;
+  if (!plan) return model.t('ui.pay', { amount: model.amount });
+  if (plan.installments === 1) return model.t('ui.pay', { amount: model.money(plan.totalAmount) });
+  return model.t('ui.payInstallments', { total: model.money(plan.totalAmount), count: plan.installments, amount: model.money(plan.installmentAmount) });
+}
+
 function installmentLabel(model: CheckoutViewModel, c: InstallmentChoice): string {
   if (c.installments === 1) return model.t('installments.single', { amount: model.money(c.totalAmount) });
   const base = model.t('installments.optionTotal', { count: c.installments, amount: model.money(c.installmentAmount), total: model.money(c.totalAmount) });
@@ -138,9 +151,9 @@ function financingView(model: CheckoutViewModel, c: InstallmentChoice, cashPrice
       cashPrice: model.t('financing.cashPrice'),
       financedPrice: model.t('financing.financedPrice'),
       installments: model.t('field.installments'),
-      tea: model.t('financing.tea'),
-      tna: model.t('financing.tna'),
-      cft: model.t('financing.cft'),
+      tea: { abbr: model.t('financing.tea'), name: model.t('financing.teaLong') },
+      tna: { abbr: model.t('financing.tna'), name: model.t('financing.tnaLong') },
+      cft: { abbr: model.t('financing.cft'), name: model.t('financing.cftLong') },
     },
     cashPrice,
     financedPrice: model.money(c.totalAmount),
@@ -148,6 +161,7 @@ function financingView(model: CheckoutViewModel, c: InstallmentChoice, cashPrice
     tea: percent(c.tea),
     tna: percent(c.tna),
     cft: percent(c.cft),
+    cftProminent: c.installments > 1 || (c.cft ?? 0) > 0,
     replaced: model.disclosureReplaced,
   };
 }
@@ -204,7 +218,7 @@ function formTemplate(model: CheckoutViewModel): TemplateResult {
     }
     ${installmentsTemplate(model)}
     ${payActions({
-      label: model.submitting ? model.t('ui.paying') : model.t('ui.pay', { amount: model.amount }),
+      label: payLabel(model),
       busy: model.submitting,
       disabled: model.locked,
     })}
