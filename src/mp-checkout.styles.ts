@@ -187,6 +187,38 @@ export const styles = css`
     font-size: 0.8125em;
     color: var(--mp-muted-color, #57606a);
   }
+  /* #14 results: the security note now follows the message, outside the form's grid. */
+  [part~='base'] > .note {
+    margin: 0.75rem 0 0;
+  }
+  /* #14 results: the receipt that replaces the form after an approval. */
+  .receipt-title {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0;
+    font-size: 1.25em;
+    color: var(--mp-success-color, #1a7f37);
+  }
+  .receipt-icon {
+    flex: none;
+    width: 1.5em;
+    height: 1.5em;
+  }
+  .receipt {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: 0.25rem 1rem;
+    margin: 0.75rem 0 0;
+    overflow-wrap: anywhere;
+  }
+  .receipt dt {
+    color: var(--mp-muted-color, #57606a);
+  }
+  .receipt dd {
+    margin: 0;
+    font-weight: 600;
+  }
   .skeleton {
     min-height: 2.5rem;
     border-radius: 0.375rem;

@@ -14,7 +14,7 @@ import { GuardController } from './controllers/guard-controller.js';
 import { ChallengeController } from './controllers/challenge-controller.js';
 import { PaymentFlowController } from './controllers/payment-flow-controller.js';
 import { MpChangeEvent, MpErrorEvent, MpReadyEvent, type MpChangeDetail } from './events/events.js';
-import { formHidden, messageFor, recoveryFor, type FeedbackContext } from './session/feedback.js';
+import { formHidden, messageFor, receiptFor, recoveryFor, type FeedbackContext } from './session/feedback.js';
 import type { AuditEntry } from './session/guard.js';
 import { secureFieldError } from './session/validation.js';
 import { cardholderData } from './session/payment-request.js';
@@ -219,6 +219,7 @@ export class MpCheckoutElement extends LitElement {
     ready: () => {
       this.dispatchEvent(new MpReadyEvent());
       this.guard.warn();
+      this.flow.formReady();
     },
   });
   private readonly payment: PaymentController = new PaymentController(this, {
@@ -335,10 +336,7 @@ export class MpCheckoutElement extends LitElement {
       rebuild: () => this.loader.rebuild(),
       'repeat-payment': () => void this.submit(),
       'lookup-card': () => this.lookUpCard(card.bin),
-      'another-card': () => {
-        this.payment.attempts.settle();
-        this.loader.rebuild();
-      },
+      'another-card': () => this.flow.useAnotherCard(),
     });
     return checkoutTemplate({
       idPrefix: this.idPrefix,
@@ -352,6 +350,7 @@ export class MpCheckoutElement extends LitElement {
       locked: this.disabled || state.phase !== 'ready',
       submitting: state.phase === 'submitting',
       message: messageFor(state, this.feedback),
+      receipt: receiptFor(state, this.feedback),
       recovery,
       fieldErrors: form.errors,
       amount: state.phase === 'configuring' ? '' : config.money(this.amount),

@@ -42,6 +42,35 @@ export function paymentVars(sent: PaymentSummary, context: FeedbackContext): Rec
   };
 }
 
+/** What the approval receipt lists, formatted: the payment as it was sent and answered. */
+export interface Receipt {
+  /** The payment's status (`approved`, `authorized`), for its heading. */
+  status: string;
+  /** What the buyer pays in all (the financed total with an interest-bearing plan). */
+  total: string;
+  installments: number;
+  /** Each installment's amount; absent for a single payment. */
+  installmentAmount?: string;
+  /** Mercado Pago's payment id (the operation number), when the merchant's server returned one. */
+  paymentId?: string;
+  /** What the buyer's card statement shows; absent when the merchant set none. */
+  statementDescriptor?: string;
+}
+
+/** The receipt that replaces the form once a payment is approved; undefined in any other state. */
+export function receiptFor(state: CheckoutState, context: FeedbackContext): Receipt | undefined {
+  if (state.phase !== 'approved') return undefined;
+  const { id, status, sent } = state.payment;
+  return {
+    status,
+    total: context.money(sent.total ?? sent.amount),
+    installments: sent.installments,
+    installmentAmount: sent.installments > 1 && sent.installmentAmount !== undefined ? context.money(sent.installmentAmount) : undefined,
+    paymentId: id || undefined,
+    statementDescriptor: context.statementDescriptor || undefined,
+  };
+}
+
 function resultMessage(payment: { status: string; statusDetail?: string; sent: PaymentSummary }, context: FeedbackContext): Message {
   const kind = resultKind(payment.status);
   const keys = resultMessageKeys(payment.status, payment.statusDetail, { hasStatementDescriptor: Boolean(context.statementDescriptor) });

@@ -19,6 +19,8 @@ import { payActions } from './pay-actions.js';
 import { recoveryButton, type RecoveryView } from './recovery.js';
 import type { Recovery } from '../session/feedback.js';
 import { challengeFrame } from './challenge.js';
+import { receiptDetails, receiptHeading, type ReceiptView } from './receipt.js';
+import type { Receipt } from '../session/feedback.js';
 
 export interface CheckoutViewModel {
   idPrefix: string;
@@ -35,6 +37,8 @@ export interface CheckoutViewModel {
   locked: boolean;
   submitting: boolean;
   message?: Message;
+  /** The approved payment: a receipt replaces the form and the banner. */
+  receipt?: Receipt;
   recovery?: RecoveryView;
   fieldErrors: FieldErrors;
   amount: string;
@@ -90,6 +94,21 @@ export function messageText(model: Pick<CheckoutViewModel, 't'>, message: Messag
   if (!message) return '';
   const detail = message.parts?.map((part) => messageText(model, part)).join(' ');
   return model.t(message.keys, detail === undefined ? message.vars : { ...message.vars, detail });
+}
+
+function receiptView(model: CheckoutViewModel, receipt: Receipt | undefined): ReceiptView | undefined {
+  if (!receipt) return undefined;
+  const installments =
+    receipt.installmentAmount === undefined
+      ? model.t('installments.single', { amount: receipt.total })
+      : model.t('installments.option', { count: receipt.installments, amount: receipt.installmentAmount });
+  const rows = [
+    { label: model.t('receipt.total'), value: receipt.total },
+    { label: model.t('field.installments'), value: installments },
+  ];
+  if (receipt.paymentId !== undefined) rows.push({ label: model.t('receipt.operation'), value: receipt.paymentId });
+  if (receipt.statementDescriptor !== undefined) rows.push({ label: model.t('receipt.statementDescriptor'), value: receipt.statementDescriptor });
+  return { title: model.t([`receipt.title.${receipt.status}`, 'receipt.title.approved']), rows };
 }
 
 function fieldView(model: CheckoutViewModel, field: FieldName): FieldView {
@@ -222,17 +241,19 @@ function formTemplate(model: CheckoutViewModel): TemplateResult {
       busy: model.submitting,
       disabled: model.locked,
     })}
-    <p class="wide note">${model.t('ui.secureNotice')}</p>
   </form>`;
 }
 
 export function checkoutTemplate(model: CheckoutViewModel): TemplateResult {
   const tone = model.message?.tone ?? 'info';
   const site = SITES[model.site];
+  const receipt = receiptView(model, model.receipt);
+  // The message sits right under the pay button, where the buyer looks after pressing it, with the
+  // way out ("Use another card") next to it; the security note follows them.
   return html`<div part="base" aria-busy=${model.loading ? 'true' : 'false'}>
     ${model.testMode && model.languageReady ? html`<span part="test-badge" title=${model.t('ui.testModeHint')}>${model.t('ui.testMode')}</span>` : nothing}
     ${
-      model.languageReady
+      model.languageReady && !model.receipt
         ? banner({
             accepted: model.t('banner.accepted'),
             promotions: { href: site.promotionsUrl, text: model.t('banner.promotions') },
@@ -241,8 +262,10 @@ export function checkoutTemplate(model: CheckoutViewModel): TemplateResult {
         : nothing
     }
     ${formTemplate(model)}
-    ${challengeFrame(model.challenge && { frameName: `${model.idPrefix}-3ds`, title: model.t('ui.challengeTitle'), ...model.challenge })}
+    ${receiptHeading(receipt)}
     <div part="message" class="tone-${tone}" tabindex="-1" role="status" aria-live="polite" aria-atomic="true">${messageText(model, model.message)}</div>
-    ${recoveryButton(model.recovery)}
+    ${receiptDetails(receipt)} ${recoveryButton(model.recovery)}
+    ${challengeFrame(model.challenge && { frameName: `${model.idPrefix}-3ds`, title: model.t('ui.challengeTitle'), ...model.challenge })}
+    <p class="note" ?hidden=${model.formHidden}>${model.t('ui.secureNotice')}</p>
   </div>`;
 }
