@@ -65,11 +65,14 @@ export const styles = css`
     display: block;
     height: 100%;
   }
+  /* #14 fields: one focus ring for the element's controls and the Secure Fields' frames. The
+     iframe's own input cannot be styled (the SDK's style keys have no outline), so its frame draws
+     the ring from the SDK's focus and blur events (.focused). */
   input:focus-visible,
   select:focus-visible,
   button:focus-visible,
-  .secure:focus-within {
-    outline: 2px solid var(--mp-focus-color, #0969da);
+  .secure.focused {
+    outline: var(--mp-focus-width, 2px) solid var(--mp-focus-color, #0969da);
     outline-offset: 1px;
   }
   [aria-invalid='true'],
@@ -85,10 +88,22 @@ export const styles = css`
     font-size: 0.8em;
     color: var(--mp-muted-color, #57606a);
   }
+  /* #14 fields: the detected brand's logo after the card-number label, at the label's height. */
+  .brand-logo {
+    height: 1.25em;
+    width: auto;
+    max-width: 4em;
+    vertical-align: middle;
+    margin-inline-start: 0.25rem;
+    font-size: 0.8em;
+    font-weight: 400;
+  }
+  /* #14 fields: labels, controls and errors in one grid, each error under its own control; the
+     row gap is a field's own, so the document row keeps the rhythm of the other fields. */
   .id-row {
     display: grid;
     grid-template-columns: minmax(6rem, 1fr) 2fr;
-    gap: 0.5rem;
+    gap: 0.25rem 0.5rem;
   }
   [part~='submit-button'],
   .secondary {
@@ -126,6 +141,16 @@ export const styles = css`
   }
   [part~='message']:empty {
     display: none;
+  }
+  /* #14 fields: a field's error, already shown under the field, is only spoken here. */
+  [part~='message'].announce-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
   }
   .tone-error {
     color: var(--mp-error-color, #cf222e);

@@ -182,6 +182,9 @@ export class MpCheckoutElement extends LitElement {
       ),
     binChanged: (bin) => this.lookUpCard(bin),
     changed: (type) => this.secureFieldChanged(type),
+    left: (type) => {
+      if (this.form.errors[type]) this.session.dispatch({ type: 'notice', notice: { type: 'field', field: type } });
+    },
   });
   private readonly form = new FormController(this, {
     markSecureField: (type, invalid) => this.fields.markInvalid(type, invalid),
@@ -279,7 +282,9 @@ export class MpCheckoutElement extends LitElement {
 
   private get feedback(): FeedbackContext {
     const money = (amount: number) => this.config.money(amount);
-    return { fieldErrors: this.form.errors, statementDescriptor: this.statementDescriptor, money, cardLabel: this.localize.t('field.cardNumber') };
+    const { errors: fieldErrors } = this.form;
+    const fieldLabel = (field: FieldName) => this.localize.t(`field.${field}`);
+    return { fieldErrors, statementDescriptor: this.statementDescriptor, money, cardLabel: fieldLabel('cardNumber'), fieldLabel };
   }
 
   override connectedCallback(): void {
@@ -312,8 +317,11 @@ export class MpCheckoutElement extends LitElement {
 
   private secureFieldChanged(field: SecureFieldType): void {
     const cause = this.fields.causes.get(field);
-    const shown = cause && this.fields.touched.has(field) ? secureFieldError(field, cause) : undefined;
+    // Only once the buyer typed in it and left, or an error is up already (a pay attempt marked it).
+    const shown = cause && (this.fields.touched.has(field) || this.form.errors[field]) ? secureFieldError(field, cause) : undefined;
     if (shown || this.form.errors[field]) this.form.setError(field, shown);
+    const { notice } = this.session.state as { notice?: { type: string; field?: string } };
+    if (!shown && notice?.type === 'field' && notice.field === field) this.session.dispatch({ type: 'notice-cleared' });
     this.changed({ field, valid: cause === undefined });
   }
 
@@ -353,6 +361,7 @@ export class MpCheckoutElement extends LitElement {
       receipt: receiptFor(state, this.feedback),
       recovery,
       fieldErrors: form.errors,
+      focusedField: this.fields.focused,
       amount: state.phase === 'configuring' ? '' : config.money(this.amount),
       ...form.values,
       email: this.payerEmail ? undefined : form.values.email,

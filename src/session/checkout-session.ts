@@ -7,7 +7,7 @@
  */
 import type { ConfigProblem } from './config.js';
 import type { ClientOutcome } from '../merchant/payment-client.js';
-import { resultKind } from '../mercadopago/messages.js';
+import { resultKind, type FieldName } from '../mercadopago/messages.js';
 
 /** What a payment charged, as announced in mp-submit and quoted in the messages about its answer. */
 export interface PaymentSummary {
@@ -49,6 +49,11 @@ export type Notice =
   | { type: 'outcome-unknown'; code: string; httpStatus?: number; sent: PaymentSummary }
   /** The card could not be looked up: "Try again" looks it up again. */
   | { type: 'lookup-failed' }
+  /**
+   * The buyer left a Secure Field with a mistake: said in the live region, naming the field, since
+   * the input inside Mercado Pago's iframe cannot point at the error under its frame.
+   */
+  | { type: 'field'; field: FieldName }
   /** A Secure Field reported an SDK error. */
   | { type: 'sdk-error' }
   | { type: 'no-installments' }

@@ -26,6 +26,8 @@ export interface FeedbackContext {
   money: (amount: number) => string;
   /** What to call the card when the payment named no method ("the card"). */
   cardLabel: string;
+  /** A field's label, to name it in a message. */
+  fieldLabel: (field: FieldName) => string;
 }
 
 /** The values the result messages quote: those of the payment that was sent, not of the form now. */
@@ -84,6 +86,11 @@ function noticeMessage(notice: Notice, context: FeedbackContext): Message | unde
       // One error is read out as is; several send the buyer to the highlighted fields.
       if (fields.length === 1) return { ...context.fieldErrors[fields[0]]!, tone: 'error' };
       return fields.length ? errorMessage('ui.checkFields') : undefined;
+    }
+    case 'field': {
+      const error = context.fieldErrors[notice.field];
+      // Seen under the field already: the live region only has to say it, with the field's name.
+      return error && { keys: 'ui.fieldError', vars: { field: context.fieldLabel(notice.field) }, parts: [error], tone: 'error', announceOnly: true };
     }
     case 'token':
       return errorMessage([notice.key, 'error.tokenize_failed']);

@@ -41,6 +41,8 @@ export interface CheckoutViewModel {
   receipt?: Receipt;
   recovery?: RecoveryView;
   fieldErrors: FieldErrors;
+  /** The Secure Field holding the keyboard focus: its frame draws the focus ring. */
+  focusedField?: SecureFieldType;
   amount: string;
   cardholderName: string;
   email?: string;
@@ -49,6 +51,8 @@ export interface CheckoutViewModel {
   idNumber: string;
   card: {
     methodName?: string;
+    /** The brand's logo URL (https), shown with the name as its text alternative. */
+    methodLogo?: string;
     needsIssuer: boolean;
     issuers: readonly Issuer[];
     issuerId: string;
@@ -124,8 +128,9 @@ function fieldView(model: CheckoutViewModel, field: FieldName): FieldView {
 }
 
 function secureFieldTemplate(model: CheckoutViewModel, type: SecureFieldType, wide: boolean) {
-  const brand = type === 'cardNumber' ? model.card.methodName : undefined;
-  return secureField({ ...fieldView(model, type), slot: SECURE_FIELD_SLOTS[type], brand, wide });
+  const { methodName, methodLogo } = model.card;
+  const brand = type === 'cardNumber' && methodName !== undefined ? { name: methodName, logo: methodLogo } : undefined;
+  return secureField({ ...fieldView(model, type), slot: SECURE_FIELD_SLOTS[type], brand, wide, focused: model.focusedField === type });
 }
 
 function textInput(model: CheckoutViewModel, field: 'cardholderName' | 'email', value: string, onInput: (value: string) => void) {
@@ -263,7 +268,7 @@ export function checkoutTemplate(model: CheckoutViewModel): TemplateResult {
     }
     ${formTemplate(model)}
     ${receiptHeading(receipt)}
-    <div part="message" class="tone-${tone}" tabindex="-1" role="status" aria-live="polite" aria-atomic="true">${messageText(model, model.message)}</div>
+    <div part="message" class="tone-${tone} ${model.message?.announceOnly ? 'announce-only' : ''}" tabindex="-1" role="status" aria-live="polite" aria-atomic="true">${messageText(model, model.message)}</div>
     ${receiptDetails(receipt)} ${recoveryButton(model.recovery)}
     ${challengeFrame(model.challenge && { frameName: `${model.idPrefix}-3ds`, title: model.t('ui.challengeTitle'), ...model.challenge })}
     <p class="note" ?hidden=${model.formHidden}>${model.t('ui.secureNotice')}</p>
