@@ -230,6 +230,10 @@ export const styles = css`
     width: 1.5em;
     height: 1.5em;
   }
+  .receipt-icon path {
+    /* Set here: var() does not work in SVG presentation attributes. */
+    stroke: var(--mp-background, #fff);
+  }
   .receipt {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr);

@@ -14,7 +14,7 @@ export interface ReceiptView {
 /** A check mark in a circle: decoration only, the heading says it in words. */
 const successIcon = html`<svg class="receipt-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
   <circle cx="12" cy="12" r="11" fill="currentColor" />
-  <path d="M7 12.5l3.2 3.2L17 9" fill="none" stroke="var(--mp-background, #fff)" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" />
+  <path d="M7 12.5l3.2 3.2L17 9" fill="none" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" />
 </svg>`;
 
 export function receiptHeading(view: ReceiptView | undefined): TemplateResult | typeof nothing {
