@@ -320,8 +320,9 @@ export class MpCheckoutElement extends LitElement {
     // Only once the buyer typed in it and left, or an error is up already (a pay attempt marked it).
     const shown = cause && (this.fields.touched.has(field) || this.form.errors[field]) ? secureFieldError(field, cause) : undefined;
     if (shown || this.form.errors[field]) this.form.setError(field, shown);
-    const { notice } = this.session.state as { notice?: { type: string; field?: string } };
-    if (!shown && notice?.type === 'field' && notice.field === field) this.session.dispatch({ type: 'notice-cleared' });
+    const { state } = this.session;
+    // Fixed: the announcement of its mistake no longer applies.
+    if (!shown && state.phase === 'ready' && state.notice?.type === 'field' && state.notice.field === field) this.session.dispatch({ type: 'notice-cleared' });
     this.changed({ field, valid: cause === undefined });
   }
 
