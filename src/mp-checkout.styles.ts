@@ -73,11 +73,14 @@ export const styles = css`
     display: block;
     height: 100%;
   }
+  /* #14 fields: one focus ring for the element's controls and the Secure Fields' frames. The
+     iframe's own input cannot be styled (the SDK's style keys have no outline), so its frame draws
+     the ring from the SDK's focus and blur events (.focused). */
   input:focus-visible,
   select:focus-visible,
   button:focus-visible,
-  .secure:focus-within {
-    outline: 2px solid var(--mp-focus-color, #0969da);
+  .secure.focused {
+    outline: var(--mp-focus-width, 2px) solid var(--mp-focus-color, #0969da);
     outline-offset: 1px;
   }
   [aria-invalid='true'],
@@ -93,10 +96,22 @@ export const styles = css`
     font-size: 0.8em;
     color: var(--mp-muted-color, #57606a);
   }
+  /* #14 fields: the detected brand's logo after the card-number label, at the label's height. */
+  .brand-logo {
+    height: 1.25em;
+    width: auto;
+    max-width: 4em;
+    vertical-align: middle;
+    margin-inline-start: 0.25rem;
+    font-size: 0.8em;
+    font-weight: 400;
+  }
+  /* #14 fields: labels, controls and errors in one grid, each error under its own control; the
+     row gap is a field's own, so the document row keeps the rhythm of the other fields. */
   .id-row {
     display: grid;
     grid-template-columns: minmax(6rem, 1fr) 2fr;
-    gap: 0.5rem;
+    gap: 0.25rem 0.5rem;
   }
   [part~='submit-button'],
   .secondary {
@@ -148,6 +163,16 @@ export const styles = css`
   [part~='message']:empty {
     display: none;
   }
+  /* #14 fields: a field's error, already shown under the field, is only spoken here. */
+  [part~='message'].announce-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
   .tone-error {
     color: var(--mp-error-color, #cf222e);
   }
@@ -196,12 +221,18 @@ export const styles = css`
     margin: 0;
     text-align: end;
   }
-  [part~='cft'] {
+  /* #14 financing: the CFT stands out for a financed plan (Argentina: Resolution E 51/2017, bold,
+     highlighted, 2.25× the TEA); a 0 % CFT on a single payment is plain data, not an alarm. */
+  [part~='cft'].prominent {
     font-weight: 700;
     color: var(--mp-cft-color, #b3261e);
   }
-  .mla [part~='cft'] {
+  .mla [part~='cft'].prominent {
     font-size: 2.25em;
+  }
+  [part~='financing'] abbr {
+    text-decoration: underline dotted;
+    cursor: help;
   }
   [part~='banner'],
   .banner-default {
@@ -234,6 +265,42 @@ export const styles = css`
   .notice {
     min-height: 2.8em;
     min-height: 2lh;
+  }
+  /* #14 results: the security note now follows the message, outside the form's grid. */
+  [part~='base'] > .note {
+    margin: 0.75rem 0 0;
+  }
+  /* #14 results: the receipt that replaces the form after an approval. */
+  .receipt-title {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0;
+    font-size: 1.25em;
+    color: var(--mp-success-color, #1a7f37);
+  }
+  .receipt-icon {
+    flex: none;
+    width: 1.5em;
+    height: 1.5em;
+  }
+  .receipt-icon path {
+    /* Set here: var() does not work in SVG presentation attributes. */
+    stroke: var(--mp-background, #fff);
+  }
+  .receipt {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: 0.25rem 1rem;
+    margin: 0.75rem 0 0;
+    overflow-wrap: anywhere;
+  }
+  .receipt dt {
+    color: var(--mp-muted-color, #57606a);
+  }
+  .receipt dd {
+    margin: 0;
+    font-weight: 600;
   }
   .skeleton {
     min-height: 2.5rem;

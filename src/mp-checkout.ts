@@ -14,7 +14,7 @@ import { GuardController } from './controllers/guard-controller.js';
 import { ChallengeController } from './controllers/challenge-controller.js';
 import { PaymentFlowController } from './controllers/payment-flow-controller.js';
 import { MpChangeEvent, MpErrorEvent, MpReadyEvent, type MpChangeDetail } from './events/events.js';
-import { formHidden, messageFor, paymentVars, recoveryFor, type FeedbackContext } from './session/feedback.js';
+import { formHidden, messageFor, paymentVars, receiptFor, recoveryFor, type FeedbackContext } from './session/feedback.js';
 import type { AuditEntry } from './session/guard.js';
 import { secureFieldError } from './session/validation.js';
 import { cardholderData } from './session/payment-request.js';
@@ -184,6 +184,9 @@ export class MpCheckoutElement extends LitElement {
       ),
     binChanged: (bin) => this.lookUpCard(bin),
     changed: (type) => this.secureFieldChanged(type),
+    left: (type) => {
+      if (this.form.errors[type]) this.session.dispatch({ type: 'notice', notice: { type: 'field', field: type } });
+    },
   });
   private readonly form = new FormController(this, {
     markSecureField: (type, invalid) => this.fields.markInvalid(type, invalid),
@@ -221,6 +224,7 @@ export class MpCheckoutElement extends LitElement {
     ready: () => {
       this.dispatchEvent(new MpReadyEvent());
       this.guard.warn();
+      this.flow.formReady();
     },
   });
   private readonly payment: PaymentController = new PaymentController(this, {
@@ -281,7 +285,8 @@ export class MpCheckoutElement extends LitElement {
   private get feedback(): FeedbackContext {
     const money = (amount: number) => this.config.money(amount);
     const { statementDescriptor, payment } = this;
-    return { fieldErrors: this.form.errors, statementDescriptor, money, cardLabel: this.localize.t('field.cardNumber'), unresolved: payment.unresolved };
+    const fieldLabel = (field: FieldName) => this.localize.t(`field.${field}`);
+    return { fieldErrors: this.form.errors, statementDescriptor, money, cardLabel: fieldLabel('cardNumber'), fieldLabel, unresolved: payment.unresolved };
   }
 
   override connectedCallback(): void {
@@ -314,8 +319,12 @@ export class MpCheckoutElement extends LitElement {
 
   private secureFieldChanged(field: SecureFieldType): void {
     const cause = this.fields.causes.get(field);
-    const shown = cause && this.fields.touched.has(field) ? secureFieldError(field, cause) : undefined;
+    // Only once the buyer typed in it and left, or an error is up already (a pay attempt marked it).
+    const shown = cause && (this.fields.touched.has(field) || this.form.errors[field]) ? secureFieldError(field, cause) : undefined;
     if (shown || this.form.errors[field]) this.form.setError(field, shown);
+    const { state } = this.session;
+    // Fixed: the announcement of its mistake no longer applies.
+    if (!shown && state.phase === 'ready' && state.notice?.type === 'field' && state.notice.field === field) this.session.dispatch({ type: 'notice-cleared' });
     this.changed({ field, valid: cause === undefined });
   }
 
@@ -339,10 +348,7 @@ export class MpCheckoutElement extends LitElement {
       'repeat-payment': () => void this.submit(),
       'check-payment': () => void this.submit(),
       'lookup-card': () => this.lookUpCard(card.bin),
-      'another-card': () => {
-        this.payment.attempts.settle();
-        this.loader.rebuild();
-      },
+      'another-card': () => this.flow.useAnotherCard(),
     });
     return checkoutTemplate({
       idPrefix: this.idPrefix,
@@ -356,8 +362,10 @@ export class MpCheckoutElement extends LitElement {
       locked: this.disabled || state.phase !== 'ready',
       submitting: state.phase === 'submitting',
       message: messageFor(state, this.feedback),
+      receipt: receiptFor(state, this.feedback),
       recovery,
       fieldErrors: form.errors,
+      focusedField: this.fields.focused,
       amount: state.phase === 'configuring' ? '' : config.money(this.amount),
       unresolved: this.payment.unresolved && paymentVars(this.payment.unresolved, this.feedback),
       ...form.values,

@@ -27,6 +27,20 @@ export interface InstallmentQuery {
   max?: number;
 }
 
+/**
+ * The brand's logo (`secure_thumbnail`), only over https: the documented CSP allows images from
+ * Mercado Pago's https hosts, and an http logo would be mixed content on a checkout page.
+ */
+function brandLogo(method: PaymentMethod | undefined): string | undefined {
+  const url = method?.secure_thumbnail;
+  if (typeof url !== 'string') return undefined;
+  try {
+    return new URL(url).protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class CardController implements ReactiveController {
   bin: string | null = null;
   method?: PaymentMethod;
@@ -69,6 +83,7 @@ export class CardController implements ReactiveController {
   get view() {
     return {
       methodName: this.method?.name,
+      methodLogo: brandLogo(this.method),
       needsIssuer: this.needsIssuer,
       issuers: this.issuers,
       issuerId: this.issuerId,

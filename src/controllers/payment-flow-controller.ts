@@ -49,6 +49,8 @@ type PaymentFlowHost = ReactiveControllerHost & HTMLElement & PaymentFlowAttribu
 
 export class PaymentFlowController implements ReactiveController {
   private scopeLookedUp?: string;
+  /** "Use another card" was pressed: the fresh card number gets the focus once it is mounted. */
+  private focusCardWhenReady = false;
 
   constructor(
     private readonly host: PaymentFlowHost,
@@ -121,6 +123,37 @@ export class PaymentFlowController implements ReactiveController {
   /** The pipeline ended however it ended (a throw included): the form must not stay locked. */
   ended(): void {
     if (this.options.session.state.phase === 'submitting') this.options.session.dispatch({ type: 'stopped' });
+    this.keepFocus();
+  }
+
+  /** "Use another card": the attempt is over; fresh fields, and the keyboard back on the card number once they are there. */
+  useAnotherCard(): void {
+    this.options.payment.attempts.settle();
+    this.focusCardWhenReady = true;
+    this.options.loader.rebuild();
+  }
+
+  /** The form (fields and document types) is ready for input again. */
+  formReady(): void {
+    if (!this.focusCardWhenReady) return;
+    this.focusCardWhenReady = false;
+    this.options.fields.focus('cardNumber');
+  }
+
+  /**
+   * The pay button (and every input) is disabled while a payment runs, which drops the buyer's
+   * focus to <body>. Unless the answer already moved it (the field to fix, the result that replaced
+   * the form), it goes to the message that says what happened, else back to the pay button.
+   */
+  private keepFocus(): void {
+    void this.host.updateComplete.then(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body) return;
+      const root = this.host.renderRoot;
+      const message = root.querySelector<HTMLElement>('[part~="message"]');
+      const target = message?.textContent?.trim() ? message : root.querySelector<HTMLElement>('[part~="submit-button"]:not(:disabled)');
+      target?.focus();
+    });
   }
 
   /** The merchant's answer to the payment POST, with what that POST charged. */

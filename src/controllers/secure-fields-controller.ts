@@ -36,6 +36,8 @@ export interface SecureFieldsOptions {
   errored(cause: unknown): void;
   binChanged(bin: string | null): void;
   changed(field: SecureFieldType): void;
+  /** The buyer left a field (after its last validity report). */
+  left(field: SecureFieldType): void;
 }
 
 /**
@@ -65,8 +67,13 @@ export class SecureFieldsController implements ReactiveController {
   private timer?: ReturnType<typeof setTimeout>;
   /** The SDK's latest validity complaint per field (undefined: no complaint). */
   readonly causes = new Map<SecureFieldType, ValidityCause | undefined>();
-  /** Fields the buyer has typed into and left at least once. */
+  /**
+   * Fields the buyer has typed into and then left: only these show the SDK's complaint on their own.
+   * Tabbing through an empty field is not a mistake (the SDK still calls it invalid on blur).
+   */
   readonly touched = new Set<SecureFieldType>();
+  /** The field holding the keyboard focus: its frame draws the element's focus ring (the iframe's own cannot be styled). */
+  focused?: SecureFieldType;
   /** Fields holding something the buyer typed (a rebuild would throw it away). */
   readonly typed = new Set<SecureFieldType>();
 
@@ -133,6 +140,7 @@ export class SecureFieldsController implements ReactiveController {
     this.causes.clear();
     this.touched.clear();
     this.typed.clear();
+    this.focused = undefined;
     this.bin = null;
   }
 
@@ -222,9 +230,16 @@ export class SecureFieldsController implements ReactiveController {
       this.causes.set(type, errorMessages?.[0]?.cause);
       this.options.changed(type);
     });
+    field.on('focus', () => {
+      this.focused = type;
+      this.host.requestUpdate();
+    });
     field.on('blur', () => {
-      this.touched.add(type);
+      if (this.focused === type) this.focused = undefined;
+      if (this.typed.has(type)) this.touched.add(type);
       this.options.changed(type);
+      this.options.left(type);
+      this.host.requestUpdate();
     });
     field.on('change', () => {
       this.typed.add(type);

@@ -15,6 +15,8 @@ export interface Message {
   tone: 'info' | 'success' | 'error';
   /** Messages joined into the `detail` variable (every configuration problem in one sentence). */
   parts?: Message[];
+  /** Already on screen elsewhere (a field's error): the live region says it without showing it twice. */
+  announceOnly?: boolean;
 }
 
 /** The error under each field that has one, in form order (the first one gets the focus). */

@@ -7,15 +7,23 @@
  */
 import type { ConfigProblem } from './config.js';
 import type { ClientOutcome } from '../merchant/payment-client.js';
-import { resultKind } from '../mercadopago/messages.js';
+import { resultKind, type FieldName } from '../mercadopago/messages.js';
 import { attemptUnresolved } from '../merchant/idempotency.js';
 
 /** What a payment charged, as announced in mp-submit and quoted in the messages about its answer. */
 export interface PaymentSummary {
+  /** The cash price (`transaction_amount`), as mp-submit announces it. */
   amount: number;
   paymentMethodId?: string;
   paymentMethodName?: string;
   installments: number;
+  /**
+   * What the buyer pays in all with the chosen plan (the financed total; the cash price without
+   * interest). Absent in an attempt kept from before it was recorded: the cash price stands in.
+   */
+  total?: number;
+  /** Each installment's amount, when the plan has more than one. */
+  installmentAmount?: number;
 }
 
 /** A payment result from the merchant's server (the POST, or a status poll). */
@@ -46,6 +54,11 @@ export type Notice =
   | { type: 'server-refused'; httpStatus: number; sent: PaymentSummary }
   /** The card could not be looked up: "Try again" looks it up again. */
   | { type: 'lookup-failed' }
+  /**
+   * The buyer left a Secure Field with a mistake: said in the live region, naming the field, since
+   * the input inside Mercado Pago's iframe cannot point at the error under its frame.
+   */
+  | { type: 'field'; field: FieldName }
   /** A Secure Field reported an SDK error. */
   | { type: 'sdk-error' }
   | { type: 'no-installments' }

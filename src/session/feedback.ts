@@ -28,17 +28,50 @@ export interface FeedbackContext {
   cardLabel: string;
   /** The attempt whose outcome is unknown, which the next payment repeats (after a failure, a reload). */
   unresolved?: PaymentSummary;
+  /** A field's label, to name it in a message. */
+  fieldLabel: (field: FieldName) => string;
 }
 
 /** The values the result messages quote: those of the payment that was sent, not of the form now. */
 export function paymentVars(sent: PaymentSummary, context: FeedbackContext): Record<string, unknown> {
   return {
-    amount: context.money(sent.amount),
+    // What the card is charged in all: with an interest-bearing plan, the financed total, not the cash price.
+    amount: context.money(sent.total ?? sent.amount),
+    installmentAmount: sent.installmentAmount === undefined ? undefined : context.money(sent.installmentAmount),
     paymentMethod: sent.paymentMethodName ?? context.cardLabel,
     installments: sent.installments,
     // i18next picks the singular wording ("_one" keys) from `count`.
     count: sent.installments,
     statementDescriptor: context.statementDescriptor,
+  };
+}
+
+/** What the approval receipt lists, formatted: the payment as it was sent and answered. */
+export interface Receipt {
+  /** The payment's status (`approved`, `authorized`), for its heading. */
+  status: string;
+  /** What the buyer pays in all (the financed total with an interest-bearing plan). */
+  total: string;
+  installments: number;
+  /** Each installment's amount; absent for a single payment. */
+  installmentAmount?: string;
+  /** Mercado Pago's payment id (the operation number), when the merchant's server returned one. */
+  paymentId?: string;
+  /** What the buyer's card statement shows; absent when the merchant set none. */
+  statementDescriptor?: string;
+}
+
+/** The receipt that replaces the form once a payment is approved; undefined in any other state. */
+export function receiptFor(state: CheckoutState, context: FeedbackContext): Receipt | undefined {
+  if (state.phase !== 'approved') return undefined;
+  const { id, status, sent } = state.payment;
+  return {
+    status,
+    total: context.money(sent.total ?? sent.amount),
+    installments: sent.installments,
+    installmentAmount: sent.installments > 1 && sent.installmentAmount !== undefined ? context.money(sent.installmentAmount) : undefined,
+    paymentId: id || undefined,
+    statementDescriptor: context.statementDescriptor || undefined,
   };
 }
 
@@ -55,6 +88,11 @@ function noticeMessage(notice: Notice, context: FeedbackContext): Message | unde
       // One error is read out as is; several send the buyer to the highlighted fields.
       if (fields.length === 1) return { ...context.fieldErrors[fields[0]]!, tone: 'error' };
       return fields.length ? errorMessage('ui.checkFields') : undefined;
+    }
+    case 'field': {
+      const error = context.fieldErrors[notice.field];
+      // Seen under the field already: the live region only has to say it, with the field's name.
+      return error && { keys: 'ui.fieldError', vars: { field: context.fieldLabel(notice.field) }, parts: [error], tone: 'error', announceOnly: true };
     }
     case 'token':
       return errorMessage([notice.key, 'error.tokenize_failed']);

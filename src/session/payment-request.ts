@@ -90,7 +90,14 @@ export function buildPaymentRequest({ attributes: config, form, card, deviceId, 
     idempotencyKey: config.idempotencyKey || undefined,
     headers: { ...config.headers },
     timeoutMs: config.requestTimeout,
-    summary: { amount, paymentMethodId: card.method?.id, paymentMethodName: card.method?.name, installments },
+    summary: {
+      amount,
+      paymentMethodId: card.method?.id,
+      paymentMethodName: card.method?.name,
+      installments,
+      total: card.choice?.totalAmount ?? amount,
+      installmentAmount: installments > 1 ? card.choice?.installmentAmount : undefined,
+    },
     body: (token: string) => buildPaymentPayload({ ...input, token }),
   };
 }

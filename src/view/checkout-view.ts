@@ -19,6 +19,8 @@ import { payActions } from './pay-actions.js';
 import { recoveryButton, type RecoveryView } from './recovery.js';
 import type { Recovery } from '../session/feedback.js';
 import { challengeFrame } from './challenge.js';
+import { receiptDetails, receiptHeading, type ReceiptView } from './receipt.js';
+import type { Receipt } from '../session/feedback.js';
 
 export interface CheckoutViewModel {
   idPrefix: string;
@@ -35,8 +37,12 @@ export interface CheckoutViewModel {
   locked: boolean;
   submitting: boolean;
   message?: Message;
+  /** The approved payment: a receipt replaces the form and the banner. */
+  receipt?: Receipt;
   recovery?: RecoveryView;
   fieldErrors: FieldErrors;
+  /** The Secure Field holding the keyboard focus: its frame draws the focus ring. */
+  focusedField?: SecureFieldType;
   amount: string;
   /** The unresolved attempt the pay button repeats (its amount, method and installments), if any. */
   unresolved?: Record<string, unknown>;
@@ -49,6 +55,8 @@ export interface CheckoutViewModel {
   idNumber: string;
   card: {
     methodName?: string;
+    /** The brand's logo URL (https), shown with the name as its text alternative. */
+    methodLogo?: string;
     needsIssuer: boolean;
     issuers: readonly Issuer[];
     issuerId: string;
@@ -97,6 +105,21 @@ export function messageText(model: Pick<CheckoutViewModel, 't'>, message: Messag
   return model.t(message.keys, detail === undefined ? message.vars : { ...message.vars, detail });
 }
 
+function receiptView(model: CheckoutViewModel, receipt: Receipt | undefined): ReceiptView | undefined {
+  if (!receipt) return undefined;
+  const installments =
+    receipt.installmentAmount === undefined
+      ? model.t('installments.single', { amount: receipt.total })
+      : model.t('installments.option', { count: receipt.installments, amount: receipt.installmentAmount });
+  const rows = [
+    { label: model.t('receipt.total'), value: receipt.total },
+    { label: model.t('field.installments'), value: installments },
+  ];
+  if (receipt.paymentId !== undefined) rows.push({ label: model.t('receipt.operation'), value: receipt.paymentId });
+  if (receipt.statementDescriptor !== undefined) rows.push({ label: model.t('receipt.statementDescriptor'), value: receipt.statementDescriptor });
+  return { title: model.t([`receipt.title.${receipt.status}`, 'receipt.title.approved']), rows };
+}
+
 function fieldView(model: CheckoutViewModel, field: FieldName): FieldView {
   const error = model.fieldErrors[field];
   return {
@@ -110,8 +133,9 @@ function fieldView(model: CheckoutViewModel, field: FieldName): FieldView {
 }
 
 function secureFieldTemplate(model: CheckoutViewModel, type: SecureFieldType, wide: boolean) {
-  const brand = type === 'cardNumber' ? model.card.methodName : undefined;
-  return secureField({ ...fieldView(model, type), slot: SECURE_FIELD_SLOTS[type], brand, wide });
+  const { methodName, methodLogo } = model.card;
+  const brand = type === 'cardNumber' && methodName !== undefined ? { name: methodName, logo: methodLogo } : undefined;
+  return secureField({ ...fieldView(model, type), slot: SECURE_FIELD_SLOTS[type], brand, wide, focused: model.focusedField === type });
 }
 
 function textInput(model: CheckoutViewModel, field: 'cardholderName' | 'email', value: string, onInput: (value: string) => void) {
@@ -120,6 +144,21 @@ function textInput(model: CheckoutViewModel, field: 'cardholderName' | 'email', 
   const part = field === 'email' ? 'email' : 'cardholder-name';
   const placeholder = model.t(`placeholder.${field}`);
   return textField({ ...fieldView(model, field), ...input, field, part, placeholder, value, onInput, onChange: () => model.on.changed(field) });
+}
+
+/**
+ * The pay button's words: what the buyer will be charged in all with the chosen plan (the financed
+ * total and the number of installments), else the cash price. The one place that decides which
+ * amount the button quotes.
+ */
+export function payLabel(model: Pick<CheckoutViewModel, 't' | 'money' | 'amount' | 'submitting' | 'card' | 'unresolved'>): string {
+  if (model.submitting) return model.t('ui.paying');
+  // An attempt whose outcome is unknown is repeated as it was sent, whatever the form says now.
+  if (model.unresolved) return model.t('ui.repeatPayment', model.unresolved);
+  const plan = model.card.quoteIsCurrent ? model.card.selected : undefined;
+  if (!plan) return model.t('ui.pay', { amount: model.amount });
+  if (plan.installments === 1) return model.t('ui.pay', { amount: model.money(plan.totalAmount) });
+  return model.t('ui.payInstallments', { total: model.money(plan.totalAmount), count: plan.installments, amount: model.money(plan.installmentAmount) });
 }
 
 function installmentLabel(model: CheckoutViewModel, c: InstallmentChoice): string {
@@ -143,9 +182,9 @@ function financingView(model: CheckoutViewModel, c: InstallmentChoice, cashPrice
       cashPrice: model.t('financing.cashPrice'),
       financedPrice: model.t('financing.financedPrice'),
       installments: model.t('field.installments'),
-      tea: model.t('financing.tea'),
-      tna: model.t('financing.tna'),
-      cft: model.t('financing.cft'),
+      tea: { abbr: model.t('financing.tea'), name: model.t('financing.teaLong') },
+      tna: { abbr: model.t('financing.tna'), name: model.t('financing.tnaLong') },
+      cft: { abbr: model.t('financing.cft'), name: model.t('financing.cftLong') },
     },
     cashPrice,
     financedPrice: model.money(c.totalAmount),
@@ -153,6 +192,7 @@ function financingView(model: CheckoutViewModel, c: InstallmentChoice, cashPrice
     tea: percent(c.tea),
     tna: percent(c.tna),
     cft: percent(c.cft),
+    cftProminent: c.installments > 1 || (c.cft ?? 0) > 0,
     replaced: model.disclosureReplaced,
   };
 }
@@ -213,37 +253,42 @@ function formTemplate(model: CheckoutViewModel): TemplateResult {
     }
     ${installmentsTemplate(model)}
     ${payActions({
-      label: model.submitting
-        ? model.t('ui.paying')
-        : model.unresolved
-          ? model.t('ui.repeatPayment', model.unresolved)
-          : model.t('ui.pay', { amount: model.amount }),
+      label: payLabel(model),
       busy: model.submitting,
       disabled: model.locked,
     })}
-    <p class="wide note notice">${model.t(model.loading ? 'ui.loading' : 'ui.secureNotice')}</p>
   </form>`;
 }
 
 export function checkoutTemplate(model: CheckoutViewModel): TemplateResult {
   const tone = model.message?.tone ?? 'info';
   const site = SITES[model.site];
+  const receipt = receiptView(model, model.receipt);
+  // The message sits right under the pay button, where the buyer looks after pressing it, with the
+  // way out ("Use another card") next to it; the security note follows them.
   return html`<div part="base" aria-busy=${model.loading ? 'true' : 'false'}>
     ${
       // Rendered before their text arrives, in the place it will take (the first render is the final geometry).
       model.testMode ? html`<span part="test-badge" title=${model.t('ui.testModeHint')}>${model.t('ui.testMode')}</span>` : nothing
     }
-    ${banner({
-      languageReady: model.languageReady,
-      accepted: model.t('banner.accepted'),
-      promotions: { href: site.promotionsUrl, text: model.t('banner.promotions') },
-      financingCosts: { href: site.financingCostsUrl, text: model.t('banner.financingCosts') },
-    })}
+    ${
+      model.receipt
+        ? nothing
+        : banner({
+            languageReady: model.languageReady,
+            accepted: model.t('banner.accepted'),
+            promotions: { href: site.promotionsUrl, text: model.t('banner.promotions') },
+            financingCosts: { href: site.financingCostsUrl, text: model.t('banner.financingCosts') },
+          })
+    }
     ${formTemplate(model)}
-    ${challengeFrame(model.challenge && { frameName: `${model.idPrefix}-3ds`, title: model.t('ui.challengeTitle'), ...model.challenge })}
+    ${receiptHeading(receipt)}
     <div class="outcome">
-      <div part="message" class="tone-${tone}" tabindex="-1" role="status" aria-live="polite" aria-atomic="true">${messageText(model, model.message)}</div>
+      <div part="message" class="tone-${tone} ${model.message?.announceOnly ? 'announce-only' : ''}" tabindex="-1" role="status" aria-live="polite" aria-atomic="true">${messageText(model, model.message)}</div>
       ${recoveryButton(model.recovery)}
     </div>
+    ${receiptDetails(receipt)}
+    ${challengeFrame(model.challenge && { frameName: `${model.idPrefix}-3ds`, title: model.t('ui.challengeTitle'), ...model.challenge })}
+    <p class="note notice" ?hidden=${model.formHidden}>${model.t(model.loading ? 'ui.loading' : 'ui.secureNotice')}</p>
   </div>`;
 }

@@ -24,7 +24,7 @@ export interface FinancingView {
   installments: number;
   /** The issuer, not Mercado Pago, sets the interest, so there is no financed total to state. */
   bankMayChargeInterest: boolean;
-  labels: { cashPrice: string; financedPrice: string; installments: string; tea: string; tna: string; cft: string };
+  labels: { cashPrice: string; financedPrice: string; installments: string; tea: RateName; tna: RateName; cft: RateName };
   cashPrice: string;
   financedPrice: string;
   /** The plan in words: "6 installments of $ 296.37", "1 payment of $ 1,500.50". */
@@ -33,8 +33,27 @@ export interface FinancingView {
   tea?: string;
   tna?: string;
   cft?: string;
+  /**
+   * The CFT stands out (bold, highlighted; in Argentina also 2.25× the TEA): for a financed plan,
+   * or any cost above 0 %. A 0 % CFT on a single payment is plain data and must not read as an error.
+   */
+  cftProminent: boolean;
   /** The merchant's `price-disclosure` content replaces this block (`data-replace`); else it adds to it. */
   replaced: boolean;
+}
+
+/** A rate's abbreviation as the disclosure prints it ("CFT") and its full name ("Total financial cost"). */
+export interface RateName {
+  abbr: string;
+  name: string;
+}
+
+/**
+ * The abbreviation is what the eye reads, with its full name as a tooltip; a screen reader reads
+ * the full name instead (the abbreviation is hidden from it, so nothing is read twice).
+ */
+function rateTerm(rate: RateName): TemplateResult {
+  return html`<abbr title=${rate.name}><span aria-hidden="true">${rate.abbr}</span><span class="visually-hidden">${rate.name}</span></abbr>`;
 }
 
 /**
@@ -65,6 +84,7 @@ function financingBlock(view: FinancingView): TemplateResult | typeof nothing {
   // Argentina always shows TEA and CFT (Resolution E 51/2017); elsewhere only rates that are known,
   // and no financed total when the issuer, not Mercado Pago, sets the interest.
   const showRates = view.mla || view.tea !== undefined || view.cft !== undefined;
+  const cftClass = view.cftProminent ? 'prominent' : 'calm';
   return html`<div part="financing" class=${view.mla ? 'wide mla' : 'wide'}>
     ${
       view.replaced
@@ -73,9 +93,9 @@ function financingBlock(view: FinancingView): TemplateResult | typeof nothing {
         <dt>${labels.cashPrice}</dt><dd>${view.cashPrice}</dd>
         ${view.bankMayChargeInterest ? nothing : html`<dt>${labels.financedPrice}</dt><dd>${view.financedPrice}</dd>`}
         <dt>${labels.installments}</dt><dd>${view.plan}</dd>
-        ${showRates ? html`<dt>${labels.tea}</dt><dd part="tea">${view.tea ?? '—'}</dd>` : nothing}
-        ${view.tna !== undefined ? html`<dt>${labels.tna}</dt><dd>${view.tna}</dd>` : nothing}
-        ${showRates ? html`<dt part="cft">${labels.cft}</dt><dd part="cft">${view.cft ?? '—'}</dd>` : nothing}
+        ${showRates ? html`<dt>${rateTerm(labels.tea)}</dt><dd part="tea">${view.tea ?? '—'}</dd>` : nothing}
+        ${view.tna !== undefined ? html`<dt>${rateTerm(labels.tna)}</dt><dd>${view.tna}</dd>` : nothing}
+        ${showRates ? html`<dt part="cft" class=${cftClass}>${rateTerm(labels.cft)}</dt><dd part="cft" class=${cftClass}>${view.cft ?? '—'}</dd>` : nothing}
       </dl>`
     }
     <slot name="price-disclosure"></slot>

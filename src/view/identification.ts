@@ -1,6 +1,6 @@
 /**
- * The payer's document: type and number side by side under their two labels, with both errors
- * below. The number is described by the type's error too, since a wrong type is why a number fails.
+ * The payer's document: type and number side by side under their two labels, each error under its
+ * own control, so the row keeps the rhythm of a single field. The number is described by the type's error too, since a wrong type is why a number fails.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -34,7 +34,7 @@ export function identification({ types, pending, type, number }: IdentificationV
         aria-invalid=${ariaInvalid(number)} aria-describedby="${type.errorId} ${number.errorId}" required
         @input=${(e: Event) => number.onInput((e.target as HTMLInputElement).value)}
         @change=${number.onChange} />
+      ${fieldError(type)} ${fieldError(number)}
     </div>
-    ${fieldError(type)} ${fieldError(number)}
   </div>`;
 }

@@ -17,17 +17,25 @@ export const SECURE_FIELD_SLOTS: Readonly<Record<SecureFieldType, string>> = {
 export interface SecureFieldView extends FieldView {
   /** Names both the slot and the frame's part (`card-number`, `expiration-date`, `security-code`). */
   slot: string;
-  /** The detected card brand, shown after the card-number label. */
-  brand?: string;
+  /** The detected card brand, shown after the card-number label: its logo, named by the brand. */
+  brand?: { name: string; logo?: string };
   wide: boolean;
+  /** The field inside holds the keyboard focus (reported by the SDK's focus and blur events). */
+  focused: boolean;
+}
+
+function brandTemplate(brand: SecureFieldView['brand']): TemplateResult | typeof nothing {
+  if (!brand) return nothing;
+  // A logo that cannot load shows its alt text: the name stays readable, and named for screen readers.
+  if (brand.logo) return html`<img class="brand-logo" src=${brand.logo} alt=${brand.name} referrerpolicy="no-referrer" />`;
+  return html`<span class="brand">${brand.name}</span>`;
 }
 
 export function secureField(view: SecureFieldView): TemplateResult {
   const labelId = `${view.id}-label`;
-  const brand = view.brand !== undefined ? html`<span class="brand">${view.brand}</span>` : nothing;
   return html`<div part="field" class=${view.wide ? 'wide' : ''}>
-    <span part="field-label" id=${labelId}>${view.label} ${brand}</span>
-    <div part="field-control ${view.slot}" class="secure ${view.invalid ? 'invalid' : ''}" role="group" aria-labelledby=${labelId} aria-describedby=${view.errorId}>
+    <span part="field-label" id=${labelId}>${view.label} ${brandTemplate(view.brand)}</span>
+    <div part="field-control ${view.slot}" class="secure ${view.invalid ? 'invalid' : ''} ${view.focused ? 'focused' : ''}" role="group" aria-labelledby=${labelId} aria-describedby=${view.errorId}>
       <slot name=${view.slot}></slot>
     </div>
     ${fieldError(view)}

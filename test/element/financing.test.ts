@@ -362,3 +362,103 @@ describe('<mp-checkout> financing: Mexico (MLM, es-MX)', () => {
     expect(norm(financing(el).textContent)).not.to.match(/sin inter/i);
   });
 });
+
+describe('<mp-checkout> financing: what the buyer pays, shown (#14)', () => {
+  const brl = (n: number) => money(n, 'pt-BR', 'BRL');
+  const MLB_VISA = '4235647728025682';
+
+  function payButtonText(el: MpCheckoutElement): string {
+    return norm(part(el, 'submit-button')!.textContent);
+  }
+
+  it('Brazil 12× with interest: the button and the approval quote the financed total and the count; mp-submit and the POST keep the cash price', async () => {
+    const amount = 1200;
+    const twelve = catalog('MLB', amount, MLB_VISA).find((c) => c.installments === 12)!;
+    expect(twelve.total_amount, 'the sandbox charges interest on 12×').to.be.greaterThan(amount);
+    const { el, logId } = await renderCheckout({
+      attrs: { site: 'MLB', locale: 'pt-BR', amount: String(amount), 'public-key': 'TEST-MLB-sandbox-key', 'statement-descriptor': 'MINHALOJA' },
+    });
+    await fillCard(el, { number: MLB_VISA, idNumber: '12345678909' });
+    expect(payButtonText(el), 'one payment: the cash price').to.equal(`Pagar ${brl(amount)}`);
+    await choose(el, 12);
+    expect(payButtonText(el)).to.equal(`Pagar ${brl(twelve.total_amount)} em 12x`);
+
+    let submitted: unknown;
+    el.addEventListener('mp-submit', (e) => (submitted = (e as CustomEvent).detail), { once: true });
+    const event = await pay(el);
+    expect(event.detail.status).to.equal('approved');
+    expect(submitted, 'mp-submit announces the cash price, as PRODUCT.md §6 defines it').to.deep.include({ amount, installments: 12 });
+    const [request] = await merchantRequests(logId);
+    expect(request.body.transaction_amount).to.equal(amount);
+    await el.updateComplete;
+    expect(norm(messageText(el)), 'the approval quotes the financed total').to.contain(`cobrança de ${brl(twelve.total_amount)} como MINHALOJA`);
+    expect(norm(messageText(el))).not.to.contain(brl(amount));
+  });
+
+  it('Argentina: the CFT of a single payment (0,00%) is calm; a financed plan makes it prominent', async () => {
+    const { el } = await renderCheckout({ attrs: { locale: 'es-AR', site: 'MLA', amount: '250000' } });
+    await fillCard(el);
+    expect(installmentsSelect(el).value).to.equal('1');
+    const block = financing(el);
+    let cft = getComputedStyle(rateValue(el, 'cft'));
+    let tea = getComputedStyle(rateValue(el, 'tea'));
+    expect(norm(rateValue(el, 'cft').textContent)).to.match(/^0,00\s?%$/);
+    expect(Number(cft.fontWeight), 'not bold').to.be.below(700);
+    expect(cft.color, 'the block’s own colour, not the alarm colour').to.equal(getComputedStyle(block).color);
+    expect(cft.fontSize, 'the size of the TEA').to.equal(tea.fontSize);
+
+    await choose(el, 12);
+    cft = getComputedStyle(rateValue(el, 'cft'));
+    tea = getComputedStyle(rateValue(el, 'tea'));
+    expect(Number(cft.fontWeight), 'bold').to.be.at.least(700);
+    expect(cft.color, 'highlighted').not.to.equal(getComputedStyle(block).color);
+    expect(parseFloat(cft.fontSize) / parseFloat(tea.fontSize), 'Resolution E 51/2017 size').to.be.at.least(2.25);
+  });
+
+  it('TEA, CFT and TNA are abbreviations with their full names, for the eye (title) and for screen readers', async () => {
+    const { el } = await renderCheckout({ attrs: { locale: 'en', site: 'MLA', amount: '10000' } });
+    await fillCard(el);
+    await choose(el, 6);
+    const block = financing(el);
+    for (const [abbr, name] of [
+      ['TEA', 'Effective annual rate'],
+      ['CFT', 'Total financial cost'],
+      ['TNA', 'Nominal annual rate'],
+    ]) {
+      const term = Array.from(block.querySelectorAll('abbr')).find((a) => a.title === name);
+      expect(term, `<abbr title="${name}">`).to.exist;
+      const visible = Array.from(term!.children).filter((c) => c.getAttribute('aria-hidden') === 'true');
+      expect(norm(visible.map((c) => c.textContent).join('')), 'what the eye reads').to.equal(abbr);
+      const spoken = Array.from(term!.querySelectorAll('.visually-hidden'));
+      expect(norm(spoken.map((c) => c.textContent).join('')), 'what a screen reader reads').to.equal(name);
+      expect(spoken[0].getClientRects()[0]?.width ?? 0, 'the full name takes no room').to.be.at.most(1);
+    }
+  });
+
+  it('on a 320 px phone the chosen plan’s installment amount and total are readable outside the closed select', async () => {
+    const amount = 250000;
+    const twelve = catalog('MLA', amount, MLA_VISA).find((c) => c.installments === 12)!;
+    const { el } = await renderCheckout({ attrs: { locale: 'es-AR', site: 'MLA', amount: String(amount) } });
+    el.style.width = '320px';
+    await fillCard(el);
+    await choose(el, 12);
+    const host = el.getBoundingClientRect();
+    const select = installmentsSelect(el);
+    /** Leaf elements outside the select whose own text holds `text`, each drawn whole inside the element. */
+    const readable = (text: string) =>
+      Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('*')).filter(
+        (node) =>
+          !select.contains(node) &&
+          node.children.length === 0 &&
+          norm(node.textContent).includes(text) &&
+          isRendered(node) &&
+          node.scrollWidth <= node.clientWidth + 1 &&
+          within(node.getBoundingClientRect(), host),
+      );
+    expect(readable(ars(twelve.total_amount)).length, 'the financed total').to.be.at.least(1);
+    expect(readable(`12 cuotas de ${ars(twelve.installment_amount)}`).length, 'the count and installment amount').to.be.at.least(1);
+    expect(norm(part(el, 'submit-button')!.textContent), 'the button names the total').to.contain(ars(twelve.total_amount));
+    const button = part(el, 'submit-button')!;
+    expect(button.scrollWidth, 'the button text is not clipped').to.be.at.most(button.clientWidth + 1);
+  });
+});

@@ -7,6 +7,7 @@ import {
   fieldErrorText,
   fillCard,
   MLA_DEBIT_MASTER,
+  MLA_VISA,
   merchantRequests,
   messageText,
   newLogId,
@@ -17,6 +18,7 @@ import {
   typeInto,
 } from '../helpers/fixtures.js';
 import { typeInSecureField } from '../helpers/type-in-field.js';
+import { installmentsFor } from '../../sandbox/catalog.js';
 
 function secureValue(el: MpCheckoutElement, field: 'cardNumber' | 'expirationDate' | 'securityCode'): string {
   return secureFrame(el, field).contentDocument?.querySelector('input')?.value ?? '';
@@ -185,5 +187,92 @@ describe('<mp-checkout> payment results', () => {
     const [request] = await merchantRequests(logId);
     expect(request.body.payment_method_id).to.equal('visa');
     expect(request.body.issuer_id).to.be.a('string').and.not.equal('338');
+  });
+});
+
+describe('<mp-checkout> what happened, for every buyer (#14)', () => {
+  const norm = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+  const ars = (n: number) => norm(new Intl.NumberFormat('en', { style: 'currency', currency: 'ARS', minimumFractionDigits: 2 }).format(n));
+
+  function messageRegion(el: MpCheckoutElement): HTMLElement {
+    return part(el, 'message')!;
+  }
+
+  it('an approval shows a receipt: heading with an icon, total and installments, operation number, statement descriptor; the banner goes', async () => {
+    const amount = 1500.5;
+    const six = installmentsFor('MLA', amount, MLA_VISA.slice(0, 8))[0].payer_costs.find((c) => c.installments === 6)!;
+    const { el } = await renderCheckout({ attrs: { 'statement-descriptor': 'MYSHOP' } });
+    await fillCard(el, { name: 'APRO' });
+    expect(part(el, 'banner'), 'the banner shows while paying').to.exist;
+    typeInto(part(el, 'installments') as HTMLSelectElement, '6');
+    await el.updateComplete;
+    const event = await pay(el);
+    expect(event.detail.status).to.equal('approved');
+    await el.updateComplete;
+
+    const heading = el.shadowRoot!.querySelector('h2')!;
+    expect(heading, 'a heading').to.exist;
+    expect(norm(heading.textContent)).to.equal('Payment approved');
+    expect(heading.querySelector('svg[aria-hidden="true"]'), 'an icon, hidden from screen readers').to.exist;
+    const receipt = el.shadowRoot!.querySelector('dl.receipt')!;
+    const rows = Object.fromEntries(Array.from(receipt.querySelectorAll('dt')).map((dt) => [norm(dt.textContent), norm(dt.nextElementSibling?.textContent)]));
+    expect(rows).to.deep.equal({
+      Total: ars(six.total_amount!),
+      Installments: `6 × ${ars(six.installment_amount!)}`,
+      'Operation number': event.detail.id,
+      'On your card statement as': 'MYSHOP',
+    });
+    expect(norm(messageText(el)), 'the result message quotes the financed total').to.contain(ars(six.total_amount!));
+    expect(part(el, 'banner'), 'no promotions banner over a receipt').to.equal(null);
+    expect(part(el, 'form')!.hidden).to.equal(true);
+    const shownNotes = Array.from(el.shadowRoot!.querySelectorAll('p')).filter(
+      (p) => p.textContent?.includes('secure fields') && p.getClientRects().length > 0,
+    );
+    expect(shownNotes, 'no security note for a form that is gone').to.have.length(0);
+  });
+
+  it('a rejection is shown right under the pay button, with its way out next to it', async () => {
+    const { el } = await renderCheckout();
+    await fillCard(el, { name: 'OTHE' });
+    await pay(el);
+    await el.updateComplete;
+    const button = part(el, 'submit-button')!;
+    const message = messageRegion(el);
+    const another = buttonWithText(el, 'Use another card')!;
+    // Document order and drawing order: pay button, message, "Use another card"; nothing between.
+    const box = (e: Element) => e.getBoundingClientRect();
+    expect(box(message).top, 'below the pay button').to.be.at.least(box(button).bottom);
+    expect(box(message).top - box(button).bottom, 'right under it').to.be.below(32);
+    expect(box(another).top, '"Use another card" follows the message').to.be.at.least(box(message).bottom);
+    expect(box(another).top - box(message).bottom).to.be.below(32);
+  });
+
+  for (const how of ['keyboard', 'mouse'] as const) {
+    it(`after a rejection (${how}) the focus is on the message, never on <body>`, async () => {
+      const { el } = await renderCheckout();
+      await fillCard(el, { name: 'OTHE' });
+      const button = part(el, 'submit-button') as HTMLButtonElement;
+      // Keyboard: the button has the focus when pressed. Mouse: Safari does not focus a clicked button.
+      if (how === 'keyboard') button.focus();
+      else (document.activeElement as HTMLElement | null)?.blur();
+      const answer = oneEvent(el, 'mp-payment');
+      button.click();
+      expect((await answer).detail.status).to.equal('rejected');
+      await waitUntil(() => el.shadowRoot!.activeElement === messageRegion(el), `focus is on ${document.activeElement?.localName}`, { timeout: 2000 });
+      expect(messageText(el)).to.equal('Visa did not process the payment.');
+    });
+  }
+
+  it('"Use another card" puts the focus on the fresh card number', async () => {
+    const { el } = await renderCheckout();
+    await fillCard(el, { name: 'OTHE' });
+    await pay(el);
+    await el.updateComplete;
+    const another = buttonWithText(el, 'Use another card')!;
+    another.focus();
+    const ready = oneEvent(el, 'mp-ready');
+    another.click();
+    await ready;
+    await waitUntil(() => document.activeElement === secureFrame(el, 'cardNumber'), `focus is on ${document.activeElement?.localName}`, { timeout: 2000 });
   });
 });

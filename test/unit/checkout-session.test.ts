@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { INITIAL_STATE, transition, type CheckoutEvent, type CheckoutState, type PaymentSummary } from '../../src/session/checkout-session.js';
-import { customStates, errorEventFor, fieldToFix, formHidden, messageFor, recoveryFor, type FeedbackContext } from '../../src/session/feedback.js';
+import { customStates, errorEventFor, fieldToFix, formHidden, messageFor, receiptFor, recoveryFor, type FeedbackContext } from '../../src/session/feedback.js';
 import type { ClientOutcome } from '../../src/merchant/payment-client.js';
 
 const sent: PaymentSummary = { amount: 1500.5, paymentMethodId: 'visa', paymentMethodName: 'Visa', installments: 3 };
@@ -217,7 +217,46 @@ describe('checkout session: transitions', () => {
 });
 
 describe('checkout session: what is derived from a state', () => {
-  const context: FeedbackContext = { fieldErrors: {}, statementDescriptor: 'MYSHOP', money: (n) => `$ ${n.toFixed(2)}`, cardLabel: 'the card' };
+  const context: FeedbackContext = {
+    fieldErrors: {},
+    statementDescriptor: 'MYSHOP',
+    money: (n) => `$ ${n.toFixed(2)}`,
+    cardLabel: 'the card',
+    fieldLabel: (field) => `<${field}>`,
+  };
+
+  it('a financed plan: the messages and the receipt quote the total the buyer pays, not the cash price', () => {
+    const financed = { ...sent, amount: 1200, installments: 12, total: 1446.72, installmentAmount: 120.56 };
+    const approved: CheckoutState = { phase: 'approved', payment: { id: '42', status: 'approved', statusDetail: 'accredited', sent: financed } };
+    expect(messageFor(approved, context)?.vars).to.include({ amount: '$ 1446.72', installmentAmount: '$ 120.56', count: 12 });
+    expect(receiptFor(approved, context)).to.deep.equal({
+      status: 'approved',
+      total: '$ 1446.72',
+      installments: 12,
+      installmentAmount: '$ 120.56',
+      paymentId: '42',
+      statementDescriptor: 'MYSHOP',
+    });
+    expect(receiptFor({ phase: 'ready' }, context), 'a receipt only for an approval').to.equal(undefined);
+    // An attempt kept from before the total was recorded quotes the cash price.
+    expect(messageFor({ ...approved, payment: { ...approved.payment, sent: { amount: 1200, installments: 1 } } }, context)?.vars).to.include({
+      amount: '$ 1200.00',
+    });
+  });
+
+  it("a Secure Field left with a mistake: its error, named, said but not shown twice; nothing once it's fixed", () => {
+    const error = { keys: 'validation.securityCode.invalid_length', tone: 'error' as const };
+    const state: CheckoutState = { phase: 'ready', notice: { type: 'field', field: 'securityCode' } };
+    expect(messageFor(state, { ...context, fieldErrors: { securityCode: error } })).to.deep.equal({
+      keys: 'ui.fieldError',
+      vars: { field: '<securityCode>' },
+      parts: [error],
+      tone: 'error',
+      announceOnly: true,
+    });
+    expect(messageFor(state, context)).to.equal(undefined);
+    expect(recoveryFor(state)).to.equal(undefined);
+  });
 
   it('the way out of each failure', () => {
     expect(recoveryFor(S.sdkFailed)).to.equal('reload');
