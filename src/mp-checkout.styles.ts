@@ -1,13 +1,52 @@
-import { css } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
+import { themeDefaultsCss, themeVar, type ThemePropertyName } from './view/theme.js';
 
-export const styles = css`
+/** A theme property with its default (src/view/theme.ts is the one place they are defined). */
+const t = (name: ThemePropertyName): CSSResult => unsafeCSS(themeVar(name));
+
+/* ——— theme: scheme-dependent defaults, dark scheme, and the probe that carries the theme into the
+   Secure Fields (kept together; colours and sizes themselves live in src/view/theme.ts) ——— */
+const theme = css`
+  ${unsafeCSS(themeDefaultsCss())}
+  .theme-probe {
+    /* Resolves what the Secure Fields' SDK style needs (ThemeController): real colours, not
+       light-dark() or var() the iframe could not resolve, and, by transitioning, reports when they
+       change (a live theme editor, a class on <html>, the system's dark mode). */
+    position: fixed;
+    width: 0;
+    height: 0;
+    overflow: hidden;
+    visibility: hidden;
+    pointer-events: none;
+    color: ${t('--mp-input-color')};
+    border-top-color: ${t('--mp-placeholder-color')};
+    font-family: ${t('--mp-font-family')};
+    font-size: ${t('--mp-input-font-size')};
+    transition-property: color, border-top-color, font-size, font-family;
+    transition-duration: 1ms;
+  }
+`;
+
+/**
+ * Properties newer than lit-analyzer's CSS list (it would call them invalid), as plain text.
+ * - The Secure Fields' documents declare no colour scheme, so they are light. An iframe whose own
+ *   scheme differs from its document's gets an opaque canvas-coloured backdrop: white behind light
+ *   text in the dark scheme. Kept light, the iframe stays transparent over its frame's background.
+ * - font-family only animates discretely; browsers without allow-discrete miss a font-only change.
+ */
+const newerProperties = unsafeCSS(`
+  .secure ::slotted(*) { color-scheme: light; }
+  .theme-probe { transition-behavior: allow-discrete; }
+`);
+
+const layout = css`
   :host {
     display: block;
     box-sizing: border-box;
-    max-width: var(--mp-max-width, 32rem);
-    color: var(--mp-color, #1f2328);
-    font-family: var(--mp-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--mp-font-size, 1rem);
+    max-width: ${t('--mp-max-width')};
+    color: ${t('--mp-color')};
+    font-family: ${t('--mp-font-family')};
+    font-size: ${t('--mp-font-size')};
     line-height: 1.4;
   }
   :host([hidden]),
@@ -21,10 +60,10 @@ export const styles = css`
     box-sizing: inherit;
   }
   [part~='base'] {
-    border: 1px solid var(--mp-border-color, #d0d7de);
-    border-radius: var(--mp-radius, 0.5rem);
-    padding: var(--mp-spacing, 1rem);
-    background: var(--mp-background, #fff);
+    border: 1px solid ${t('--mp-border-color')};
+    border-radius: ${t('--mp-radius')};
+    padding: ${t('--mp-spacing')};
+    background: ${t('--mp-background')};
     position: relative;
   }
   form {
@@ -49,12 +88,12 @@ export const styles = css`
   select,
   .secure {
     font: inherit;
-    color: var(--mp-input-color, inherit);
-    height: var(--mp-input-height, 2.5rem);
+    color: ${t('--mp-input-color')};
+    height: ${t('--mp-input-height')};
     padding: 0 0.625rem;
-    border: 1px solid var(--mp-input-border-color, #8c959f);
-    border-radius: var(--mp-input-radius, 0.375rem);
-    background: var(--mp-input-background, #fff);
+    border: 1px solid ${t('--mp-input-border-color')};
+    border-radius: ${t('--mp-input-radius')};
+    background: ${t('--mp-input-background')};
     width: 100%;
   }
   .secure {
@@ -69,21 +108,21 @@ export const styles = css`
   select:focus-visible,
   button:focus-visible,
   .secure:focus-within {
-    outline: 2px solid var(--mp-focus-color, #0969da);
+    outline: 2px solid ${t('--mp-focus-color')};
     outline-offset: 1px;
   }
   [aria-invalid='true'],
   .secure.invalid {
-    border-color: var(--mp-error-color, #cf222e);
+    border-color: ${t('--mp-error-color')};
   }
   [part~='field-error'] {
-    color: var(--mp-error-color, #cf222e);
+    color: ${t('--mp-error-color')};
     font-size: 0.875em;
     min-height: 1.25em;
   }
   .brand {
     font-size: 0.8em;
-    color: var(--mp-muted-color, #57606a);
+    color: ${t('--mp-muted-color')};
   }
   .id-row {
     display: grid;
@@ -95,15 +134,14 @@ export const styles = css`
     font: inherit;
     font-weight: 600;
     min-height: 2.75rem;
-    border-radius: var(--mp-radius, 0.5rem);
+    border-radius: ${t('--mp-radius')};
     cursor: pointer;
     border: 1px solid transparent;
   }
   [part~='submit-button'] {
     width: 100%;
-    color: var(--mp-button-color, #fff);
-    /* Mercado Pago's brand blue (#009ee3) gives white text only 3:1; this shade passes WCAG AA. */
-    background: var(--mp-button-background, #0077b6);
+    color: ${t('--mp-button-color')};
+    background: ${t('--mp-button-background')};
   }
   [part~='submit-button']:disabled {
     opacity: 0.6;
@@ -128,10 +166,10 @@ export const styles = css`
     display: none;
   }
   .tone-error {
-    color: var(--mp-error-color, #cf222e);
+    color: ${t('--mp-error-color')};
   }
   .tone-success {
-    color: var(--mp-success-color, #1a7f37);
+    color: ${t('--mp-success-color')};
   }
   [part~='test-badge'] {
     display: inline-block;
@@ -140,12 +178,12 @@ export const styles = css`
     border-radius: 999px;
     font-size: 0.75em;
     font-weight: 700;
-    background: var(--mp-test-badge-background, #fff8c5);
-    color: var(--mp-test-badge-color, #6a5300);
+    background: ${t('--mp-test-badge-background')};
+    color: ${t('--mp-test-badge-color')};
   }
   [part~='financing'] {
     font-size: 0.875em;
-    border-left: 3px solid var(--mp-financing-accent, #009ee3);
+    border-left: 3px solid ${t('--mp-financing-accent')};
     padding-left: 0.5rem;
   }
   [part~='financing'] dl {
@@ -161,35 +199,35 @@ export const styles = css`
   }
   [part~='cft'] {
     font-weight: 700;
-    color: var(--mp-cft-color, #b3261e);
+    color: ${t('--mp-cft-color')};
   }
   .mla [part~='cft'] {
     font-size: 2.25em;
   }
   [part~='banner'] {
     font-size: 0.8125em;
-    color: var(--mp-muted-color, #57606a);
+    color: ${t('--mp-muted-color')};
     display: flex;
     flex-wrap: wrap;
     gap: 0.25rem 0.75rem;
     margin-bottom: 0.75rem;
   }
   a {
-    color: var(--mp-link-color, #0969da);
+    color: ${t('--mp-link-color')};
   }
   .note {
     font-size: 0.8125em;
-    color: var(--mp-muted-color, #57606a);
+    color: ${t('--mp-muted-color')};
   }
   .skeleton {
     min-height: 2.5rem;
     border-radius: 0.375rem;
-    background: var(--mp-skeleton, #eaeef2);
+    background: ${t('--mp-skeleton')};
   }
   .challenge {
     width: 100%;
     min-height: 25rem;
-    border: 1px solid var(--mp-border-color, #d0d7de);
+    border: 1px solid ${t('--mp-border-color')};
   }
   .visually-hidden {
     position: absolute;
@@ -210,3 +248,5 @@ export const styles = css`
     }
   }
 `;
+
+export const styles = [theme, newerProperties, layout];
