@@ -1,13 +1,19 @@
 import { css, unsafeCSS, type CSSResult } from 'lit';
-import { themeDefaultsCss, themeVar, type ThemePropertyName } from './view/theme.js';
+import { THEME, themeDefaultsCss, themeVar, type ThemePropertyName } from './view/theme.js';
 
-/** A theme property with its default (src/view/theme.ts is the one place they are defined). */
-const t = (name: ThemePropertyName): CSSResult => unsafeCSS(themeVar(name));
+/**
+ * The styles write `var(--mp-x)` and get each theme property's default from src/view/theme.ts, the
+ * one place defaults are defined. Done on the text (not with `${…}` in the css literal) so the
+ * build's CSS minifier, which merges rules, never sees template placeholders.
+ */
+function withThemeDefaults(sheet: CSSResult): CSSResult {
+  return unsafeCSS(sheet.cssText.replace(/var\((--mp-[\w-]+)\)/g, (plain, name: string) => (name in THEME ? themeVar(name as ThemePropertyName) : plain)));
+}
 
 /* ——— theme: scheme-dependent defaults, dark scheme, and the probe that carries the theme into the
    Secure Fields (kept together; colours and sizes themselves live in src/view/theme.ts) ——— */
-const theme = css`
-  ${unsafeCSS(themeDefaultsCss())}
+const themeDefaults = unsafeCSS(themeDefaultsCss());
+const theme = withThemeDefaults(css`
   .theme-probe {
     /* Resolves what the Secure Fields' SDK style needs (ThemeController): real colours, not
        light-dark() or var() the iframe could not resolve, and, by transitioning, reports when they
@@ -18,14 +24,14 @@ const theme = css`
     overflow: hidden;
     visibility: hidden;
     pointer-events: none;
-    color: ${t('--mp-input-color')};
-    border-top-color: ${t('--mp-placeholder-color')};
-    font-family: ${t('--mp-font-family')};
-    font-size: ${t('--mp-input-font-size')};
+    color: var(--mp-input-color);
+    border-top-color: var(--mp-placeholder-color);
+    font-family: var(--mp-font-family);
+    font-size: var(--mp-input-font-size);
     transition-property: color, border-top-color, font-size, font-family;
     transition-duration: 1ms;
   }
-`;
+`);
 
 /**
  * Properties newer than lit-analyzer's CSS list (it would call them invalid), as plain text.
@@ -39,14 +45,14 @@ const newerProperties = unsafeCSS(`
   .theme-probe { transition-behavior: allow-discrete; }
 `);
 
-const layout = css`
+const layout = withThemeDefaults(css`
   :host {
     display: block;
     box-sizing: border-box;
-    max-width: ${t('--mp-max-width')};
-    color: ${t('--mp-color')};
-    font-family: ${t('--mp-font-family')};
-    font-size: ${t('--mp-font-size')};
+    max-width: var(--mp-max-width);
+    color: var(--mp-color);
+    font-family: var(--mp-font-family);
+    font-size: var(--mp-font-size);
     line-height: 1.4;
   }
   :host([hidden]),
@@ -60,10 +66,10 @@ const layout = css`
     box-sizing: inherit;
   }
   [part~='base'] {
-    border: 1px solid ${t('--mp-border-color')};
-    border-radius: ${t('--mp-radius')};
-    padding: ${t('--mp-spacing')};
-    background: ${t('--mp-background')};
+    border: 1px solid var(--mp-border-color);
+    border-radius: var(--mp-radius);
+    padding: var(--mp-spacing);
+    background: var(--mp-background);
     position: relative;
   }
   form {
@@ -88,12 +94,12 @@ const layout = css`
   select,
   .secure {
     font: inherit;
-    color: ${t('--mp-input-color')};
-    height: ${t('--mp-input-height')};
+    color: var(--mp-input-color);
+    height: var(--mp-input-height);
     padding: 0 0.625rem;
-    border: 1px solid ${t('--mp-input-border-color')};
-    border-radius: ${t('--mp-input-radius')};
-    background: ${t('--mp-input-background')};
+    border: 1px solid var(--mp-input-border-color);
+    border-radius: var(--mp-input-radius);
+    background: var(--mp-input-background);
     width: 100%;
   }
   .secure {
@@ -108,21 +114,21 @@ const layout = css`
   select:focus-visible,
   button:focus-visible,
   .secure:focus-within {
-    outline: 2px solid ${t('--mp-focus-color')};
+    outline: 2px solid var(--mp-focus-color);
     outline-offset: 1px;
   }
   [aria-invalid='true'],
   .secure.invalid {
-    border-color: ${t('--mp-error-color')};
+    border-color: var(--mp-error-color);
   }
   [part~='field-error'] {
-    color: ${t('--mp-error-color')};
+    color: var(--mp-error-color);
     font-size: 0.875em;
     min-height: 1.25em;
   }
   .brand {
     font-size: 0.8em;
-    color: ${t('--mp-muted-color')};
+    color: var(--mp-muted-color);
   }
   .id-row {
     display: grid;
@@ -134,14 +140,14 @@ const layout = css`
     font: inherit;
     font-weight: 600;
     min-height: 2.75rem;
-    border-radius: ${t('--mp-radius')};
+    border-radius: var(--mp-radius);
     cursor: pointer;
     border: 1px solid transparent;
   }
   [part~='submit-button'] {
     width: 100%;
-    color: ${t('--mp-button-color')};
-    background: ${t('--mp-button-background')};
+    color: var(--mp-button-color);
+    background: var(--mp-button-background);
   }
   [part~='submit-button']:disabled {
     opacity: 0.6;
@@ -166,10 +172,10 @@ const layout = css`
     display: none;
   }
   .tone-error {
-    color: ${t('--mp-error-color')};
+    color: var(--mp-error-color);
   }
   .tone-success {
-    color: ${t('--mp-success-color')};
+    color: var(--mp-success-color);
   }
   [part~='test-badge'] {
     display: inline-block;
@@ -178,12 +184,12 @@ const layout = css`
     border-radius: 999px;
     font-size: 0.75em;
     font-weight: 700;
-    background: ${t('--mp-test-badge-background')};
-    color: ${t('--mp-test-badge-color')};
+    background: var(--mp-test-badge-background);
+    color: var(--mp-test-badge-color);
   }
   [part~='financing'] {
     font-size: 0.875em;
-    border-left: 3px solid ${t('--mp-financing-accent')};
+    border-left: 3px solid var(--mp-financing-accent);
     padding-left: 0.5rem;
   }
   [part~='financing'] dl {
@@ -199,35 +205,35 @@ const layout = css`
   }
   [part~='cft'] {
     font-weight: 700;
-    color: ${t('--mp-cft-color')};
+    color: var(--mp-cft-color);
   }
   .mla [part~='cft'] {
     font-size: 2.25em;
   }
   [part~='banner'] {
     font-size: 0.8125em;
-    color: ${t('--mp-muted-color')};
+    color: var(--mp-muted-color);
     display: flex;
     flex-wrap: wrap;
     gap: 0.25rem 0.75rem;
     margin-bottom: 0.75rem;
   }
   a {
-    color: ${t('--mp-link-color')};
+    color: var(--mp-link-color);
   }
   .note {
     font-size: 0.8125em;
-    color: ${t('--mp-muted-color')};
+    color: var(--mp-muted-color);
   }
   .skeleton {
     min-height: 2.5rem;
     border-radius: 0.375rem;
-    background: ${t('--mp-skeleton')};
+    background: var(--mp-skeleton);
   }
   .challenge {
     width: 100%;
     min-height: 25rem;
-    border: 1px solid ${t('--mp-border-color')};
+    border: 1px solid var(--mp-border-color);
   }
   .visually-hidden {
     position: absolute;
@@ -247,6 +253,6 @@ const layout = css`
       opacity: 0.5;
     }
   }
-`;
+`);
 
-export const styles = [theme, newerProperties, layout];
+export const styles = [themeDefaults, theme, newerProperties, layout];
