@@ -51,9 +51,11 @@ const STATES: Record<string, (el: MpCheckoutElement) => Promise<void>> = {
   '3ds-challenge': async (el) => {
     await fillCard(el, { name: 'CHAL' });
     await pay(el);
+    // The issuer's page, posted into the frame: wait for its content, not the initial about:blank.
+    const page = () => el.shadowRoot!.querySelector<HTMLIFrameElement>('iframe.challenge')?.contentDocument;
     await waitUntil(
-      () => el.shadowRoot!.querySelector<HTMLIFrameElement>('iframe.challenge, .challenge iframe')?.contentDocument?.readyState === 'complete',
-      'no challenge',
+      () => page()?.readyState === 'complete' && page()?.location.href !== 'about:blank' && Boolean(page()?.body?.textContent?.trim()),
+      'no challenge page',
       {
         timeout: 8000,
       },
