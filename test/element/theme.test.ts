@@ -13,8 +13,13 @@ function fieldInputs(el: MpCheckoutElement): HTMLInputElement[] {
   return SECURE_FIELDS.map((field) => secureFieldInput(secureFrame(el, field)));
 }
 
+/**
+ * The placeholder colour the double applied from `style` (a constructed sheet inside the iframe; WebKit's
+ * getComputedStyle does not resolve `::placeholder`).
+ */
 function placeholderColor(input: HTMLInputElement): string {
-  return input.ownerDocument.defaultView!.getComputedStyle(input, '::placeholder').color;
+  const rule = input.ownerDocument.adoptedStyleSheets[0]?.cssRules[0] as CSSStyleRule | undefined;
+  return rule?.selectorText === 'input::placeholder' ? rule.style.color : '';
 }
 
 async function allFields(el: MpCheckoutElement, check: (input: HTMLInputElement) => boolean, what: string): Promise<void> {
