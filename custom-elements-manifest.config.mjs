@@ -1,3 +1,5 @@
+import ts from 'typescript';
+
 // The manifest documents the public API only (PRODUCT.md §6): the element, its events and the
 // entry points. Sessions, controllers, adapters and views are internals, and so are private and
 // protected members.
@@ -41,6 +43,8 @@ export default {
         }
       },
     },
+    // First: the integrations below read the theme's custom properties from the manifest.
+    themeCssProperties(await loadTheme()),
     customElementJsxPlugin({ ...typings, outdir: `${root}/types/generated`, fileName: 'jsx.d.ts' }),
     customElementSolidJsPlugin({ ...typings, outdir: `${root}/types/generated`, fileName: 'solid.d.ts' }),
     customElementVuejsPlugin({ ...typings, outdir: `${root}/types/generated`, fileName: 'vue.d.ts' }),
@@ -67,6 +71,36 @@ export default {
     },
   ],
 };
+
+/**
+ * src/view/theme.ts, the table the styles are built from. It has no imports, so it is compiled on
+ * its own and loaded from a data: URL (here, before the analyzer runs: its phases are synchronous).
+ */
+async function loadTheme() {
+  const source = readFileSync(new URL('./src/view/theme.ts', import.meta.url), 'utf8');
+  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+  const { THEME } = await import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
+  return THEME;
+}
+
+/** The element's `--mp-*` custom properties, every one the element reads and no other. */
+function themeCssProperties(THEME) {
+  return {
+    name: 'mp-theme-css-properties',
+    packageLinkPhase({ customElementsManifest }) {
+      const cssProperties = Object.entries(THEME).map(([name, { description, light, dark }]) => ({
+        name,
+        description: dark === undefined ? description : `${description} Dark scheme: \`${dark}\`.`,
+        ...(light === undefined ? {} : { default: light }),
+      }));
+      for (const mod of customElementsManifest.modules) {
+        for (const declaration of mod.declarations ?? []) {
+          if (declaration.customElement && declaration.name === 'MpCheckoutElement') declaration.cssProperties = cssProperties;
+        }
+      }
+    },
+  };
+}
 
 function comparePaths(a, b) {
   const x = a.split('/');

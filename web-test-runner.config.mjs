@@ -23,7 +23,7 @@ const sdkJsAsEsm = {
   },
 };
 
-const launchers = {
+export const launchers = {
   chromium: () =>
     chromeLauncher({
       // Passing puppeteer-core names the engine "Chromium" in the reports (not "Chrome").

@@ -31,6 +31,9 @@ const NAMES = [
   ['BLAC', 'blacklisted'],
 ];
 
+/** The slotted terms link is the page's own content: the switcher translates it with the element. */
+const TERMS_LINK = { es: 'Términos y condiciones', pt: 'Termos e condições', en: 'Terms and conditions' };
+
 function renderTestData(site) {
   const names = document.getElementById('names');
   names.replaceChildren(
@@ -72,6 +75,7 @@ async function main() {
     checkout.setAttribute('public-key', `TEST-${site}-sandbox-demo`);
     checkout.setAttribute('amount', site === 'MLC' || site === 'MCO' ? '15000' : '15000.00');
     document.documentElement.lang = locale;
+    checkout.querySelector('[slot="terms"]').textContent = TERMS_LINK[locale.split('-')[0]];
     renderTestData(site);
   };
   switcher.addEventListener('change', apply);

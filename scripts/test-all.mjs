@@ -3,8 +3,9 @@
 //   browser-compat rules; Prettier's format check; lit-analyzer on the Lit templates) → build →
 //   bundle-size budget → drift of the manifest and the types generated from it → drift of the
 //   README's API reference and SRI hash → browser tests (unit + element, web-test-runner in
-//   Chromium, Firefox and WebKit side by side; counts printed per engine) → end-to-end tests
-//   (built bundle + demo server; the packed tarball in a fresh project) → reference server
+//   Chromium, Firefox and WebKit side by side; counts printed per engine) → visual regression
+//   (Chromium screenshots against committed baselines) → end-to-end tests (built bundle + demo
+//   server; the packed tarball in a fresh project) → reference server
 //   (server/: its typecheck and its node:test suite on PGlite, PostgreSQL, workerd and under load)
 //   → WordPress plugin tests (PHP's CLI).
 // The exit code is the verdict. Each step runs even if an earlier one failed, so one run shows all.
@@ -50,6 +51,17 @@ run('browser tests', 'npx', ['wtr'], () => {
       console.log(`  ${engine.padEnd(9)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped (marked) in ${c.seconds} s`);
     }
     return counts;
+  } catch {
+    return { passed: 0, failed: 1 };
+  }
+});
+
+// Screenshots of the main states against test/visual/baselines/, Chromium only (engines render text
+// differently). After an intended change of the look: `npm run test:visual -- --update-visual-baseline`.
+rmSync('.cache/wtr-visual-counts.json', { force: true });
+run('visual regression', 'npx', ['wtr', '--config', 'web-test-runner.visual.config.mjs'], () => {
+  try {
+    return JSON.parse(readFileSync('.cache/wtr-visual-counts.json', 'utf8'));
   } catch {
     return { passed: 0, failed: 1 };
   }

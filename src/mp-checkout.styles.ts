@@ -1,13 +1,58 @@
-import { css } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
+import { THEME, themeDefaultsCss, themeVar, type ThemePropertyName } from './view/theme.js';
 
-export const styles = css`
+/**
+ * The styles write `var(--mp-x)` and get each theme property's default from src/view/theme.ts, the
+ * one place defaults are defined. Done on the text (not with `${…}` in the css literal) so the
+ * build's CSS minifier, which merges rules, never sees template placeholders.
+ */
+function withThemeDefaults(sheet: CSSResult): CSSResult {
+  return unsafeCSS(sheet.cssText.replace(/var\((--mp-[\w-]+)\)/g, (plain, name: string) => (name in THEME ? themeVar(name as ThemePropertyName) : plain)));
+}
+
+/* ——— theme: scheme-dependent defaults, dark scheme, and the probe that carries the theme into the
+   Secure Fields (kept together; colours and sizes themselves live in src/view/theme.ts) ——— */
+const themeDefaults = unsafeCSS(themeDefaultsCss());
+const theme = withThemeDefaults(css`
+  .theme-probe {
+    /* Resolves what the Secure Fields' SDK style needs (ThemeController): real colours, not
+       light-dark() or var() the iframe could not resolve, and, by transitioning, reports when they
+       change (a live theme editor, a class on <html>, the system's dark mode). */
+    position: fixed;
+    width: 0;
+    height: 0;
+    overflow: hidden;
+    visibility: hidden;
+    pointer-events: none;
+    color: var(--mp-input-color);
+    border-top-color: var(--mp-placeholder-color);
+    font-family: var(--mp-font-family);
+    font-size: var(--mp-input-font-size);
+    transition-property: color, border-top-color, font-size, font-family;
+    transition-duration: 1ms;
+  }
+`);
+
+/**
+ * Properties newer than lit-analyzer's CSS list (it would call them invalid), as plain text.
+ * - The Secure Fields' documents declare no colour scheme, so they are light. An iframe whose own
+ *   scheme differs from its document's gets an opaque canvas-coloured backdrop: white behind light
+ *   text in the dark scheme. Kept light, the iframe stays transparent over its frame's background.
+ * - font-family only animates discretely; browsers without allow-discrete miss a font-only change.
+ */
+const newerProperties = unsafeCSS(`
+  .secure ::slotted(*) { color-scheme: light; }
+  .theme-probe { transition-behavior: allow-discrete; }
+`);
+
+const layout = withThemeDefaults(css`
   :host {
     display: block;
     box-sizing: border-box;
-    max-width: var(--mp-max-width, 32rem);
-    color: var(--mp-color, #1f2328);
-    font-family: var(--mp-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--mp-font-size, 1rem);
+    max-width: var(--mp-max-width);
+    color: var(--mp-color);
+    font-family: var(--mp-font-family);
+    font-size: var(--mp-font-size);
     line-height: 1.4;
   }
   :host([hidden]),
@@ -21,10 +66,10 @@ export const styles = css`
     box-sizing: inherit;
   }
   [part~='base'] {
-    border: 1px solid var(--mp-border-color, #d0d7de);
-    border-radius: var(--mp-radius, 0.5rem);
-    padding: var(--mp-spacing, 1rem);
-    background: var(--mp-background, #fff);
+    border: 1px solid var(--mp-border-color);
+    border-radius: var(--mp-radius);
+    padding: var(--mp-spacing);
+    background: var(--mp-background);
     position: relative;
   }
   form {
@@ -53,12 +98,12 @@ export const styles = css`
   .secure,
   .control-space {
     font: inherit;
-    color: var(--mp-input-color, inherit);
-    height: var(--mp-input-height, 2.5rem);
+    color: var(--mp-input-color);
+    height: var(--mp-input-height);
     padding: 0 0.625rem;
-    border: 1px solid var(--mp-input-border-color, #8c959f);
-    border-radius: var(--mp-input-radius, 0.375rem);
-    background: var(--mp-input-background, #fff);
+    border: 1px solid var(--mp-input-border-color);
+    border-radius: var(--mp-input-radius);
+    background: var(--mp-input-background);
     width: 100%;
   }
   .control-space {
@@ -80,21 +125,21 @@ export const styles = css`
   select:focus-visible,
   button:focus-visible,
   .secure.focused {
-    outline: var(--mp-focus-width, 2px) solid var(--mp-focus-color, #0969da);
+    outline: var(--mp-focus-width) solid var(--mp-focus-color);
     outline-offset: 1px;
   }
   [aria-invalid='true'],
   .secure.invalid {
-    border-color: var(--mp-error-color, #cf222e);
+    border-color: var(--mp-error-color);
   }
   [part~='field-error'] {
-    color: var(--mp-error-color, #cf222e);
+    color: var(--mp-error-color);
     font-size: 0.875em;
     min-height: 1.25em;
   }
   .brand {
     font-size: 0.8em;
-    color: var(--mp-muted-color, #57606a);
+    color: var(--mp-muted-color);
   }
   /* #14 fields: the detected brand's logo after the card-number label, at the label's height. */
   .brand-logo {
@@ -118,15 +163,14 @@ export const styles = css`
     font: inherit;
     font-weight: 600;
     min-height: 2.75rem;
-    border-radius: var(--mp-radius, 0.5rem);
+    border-radius: var(--mp-radius);
     cursor: pointer;
     border: 1px solid transparent;
   }
   [part~='submit-button'] {
     width: 100%;
-    color: var(--mp-button-color, #fff);
-    /* Mercado Pago's brand blue (#009ee3) gives white text only 3:1; this shade passes WCAG AA. */
-    background: var(--mp-button-background, #0077b6);
+    color: var(--mp-button-color);
+    background: var(--mp-button-background);
   }
   [part~='submit-button']:disabled {
     opacity: 0.6;
@@ -174,10 +218,10 @@ export const styles = css`
     white-space: nowrap;
   }
   .tone-error {
-    color: var(--mp-error-color, #cf222e);
+    color: var(--mp-error-color);
   }
   .tone-success {
-    color: var(--mp-success-color, #1a7f37);
+    color: var(--mp-success-color);
   }
   [part~='test-badge'] {
     display: block;
@@ -189,12 +233,12 @@ export const styles = css`
     border-radius: 999px;
     font-size: 0.75em;
     font-weight: 700;
-    background: var(--mp-test-badge-background, #fff8c5);
-    color: var(--mp-test-badge-color, #6a5300);
+    background: var(--mp-test-badge-background);
+    color: var(--mp-test-badge-color);
   }
   [part~='financing'] {
     font-size: 0.875em;
-    border-left: 3px solid var(--mp-financing-accent, #009ee3);
+    border-left: 3px solid var(--mp-financing-accent);
     padding-left: 0.5rem;
   }
   /*
@@ -225,7 +269,7 @@ export const styles = css`
      highlighted, 2.25× the TEA); a 0 % CFT on a single payment is plain data, not an alarm. */
   [part~='cft'].prominent {
     font-weight: 700;
-    color: var(--mp-cft-color, #b3261e);
+    color: var(--mp-cft-color);
   }
   .mla [part~='cft'].prominent {
     font-size: 2.25em;
@@ -242,7 +286,10 @@ export const styles = css`
   }
   [part~='banner'] {
     font-size: 0.8125em;
-    color: var(--mp-muted-color, #57606a);
+    color: var(--mp-muted-color);
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
     margin-bottom: 0.75rem;
   }
   /* Two lines, the brands over the links, kept from the first render. */
@@ -255,11 +302,11 @@ export const styles = css`
     flex-basis: 100%;
   }
   a {
-    color: var(--mp-link-color, #0969da);
+    color: var(--mp-link-color);
   }
   .note {
     font-size: 0.8125em;
-    color: var(--mp-muted-color, #57606a);
+    color: var(--mp-muted-color);
   }
   /* "Loading…", then the secure-fields notice, in the same two lines. */
   .notice {
@@ -277,7 +324,7 @@ export const styles = css`
     gap: 0.5rem;
     margin: 0;
     font-size: 1.25em;
-    color: var(--mp-success-color, #1a7f37);
+    color: var(--mp-success-color);
   }
   .receipt-icon {
     flex: none;
@@ -286,7 +333,7 @@ export const styles = css`
   }
   .receipt-icon path {
     /* Set here: var() does not work in SVG presentation attributes. */
-    stroke: var(--mp-background, #fff);
+    stroke: var(--mp-background);
   }
   .receipt {
     display: grid;
@@ -296,7 +343,7 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
   .receipt dt {
-    color: var(--mp-muted-color, #57606a);
+    color: var(--mp-muted-color);
   }
   .receipt dd {
     margin: 0;
@@ -305,12 +352,12 @@ export const styles = css`
   .skeleton {
     min-height: 2.5rem;
     border-radius: 0.375rem;
-    background: var(--mp-skeleton, #eaeef2);
+    background: var(--mp-skeleton);
   }
   .challenge {
     width: 100%;
     min-height: 25rem;
-    border: 1px solid var(--mp-border-color, #d0d7de);
+    border: 1px solid var(--mp-border-color);
   }
   .visually-hidden {
     position: absolute;
@@ -330,4 +377,6 @@ export const styles = css`
       opacity: 0.5;
     }
   }
-`;
+`);
+
+export const styles = [themeDefaults, theme, newerProperties, layout];

@@ -11,6 +11,7 @@ import { PaymentController } from './controllers/payment-controller.js';
 import { FormController } from './controllers/form-controller.js';
 import { FormLoader } from './controllers/form-loader.js';
 import { GuardController } from './controllers/guard-controller.js';
+import { ThemeController } from './controllers/theme-controller.js';
 import { ChallengeController } from './controllers/challenge-controller.js';
 import { PaymentFlowController } from './controllers/payment-flow-controller.js';
 import { MpChangeEvent, MpErrorEvent, MpReadyEvent, type MpChangeDetail } from './events/events.js';
@@ -23,7 +24,6 @@ import { isSiteId, sdkLocaleFor, SITES } from './mercadopago/sites.js';
 import type { SecureFieldType } from './mercadopago/sdk-types.js';
 import { resourceChain } from './internal/i18n.js';
 import { uniqueId } from './internal/unique-id.js';
-import { secureFieldStyle } from './internal/secure-field-style.js';
 import { jsonArray, jsonStrings } from './internal/json-attributes.js';
 import type { PayerData } from './merchant/payload.js';
 import { checkoutTemplate, messageText, recoveryView } from './view/checkout-view.js';
@@ -66,19 +66,6 @@ import { checkoutTemplate, messageText, recoveryView } from './view/checkout-vie
  * @csspart message - The live region with status and result messages.
  * @csspart test-badge - The "test mode" badge.
  *
- * @cssprop --mp-color - Text colour.
- * @cssprop --mp-background - Background of the box.
- * @cssprop --mp-border-color - Border colour of the box.
- * @cssprop --mp-radius - Corner radius.
- * @cssprop --mp-font-family - Font family (also inside the Secure Fields).
- * @cssprop --mp-input-color - Input text colour (also inside the Secure Fields).
- * @cssprop --mp-input-font-size - Input font size (also inside the Secure Fields).
- * @cssprop --mp-placeholder-color - Placeholder colour inside the Secure Fields.
- * @cssprop --mp-input-height - Input height.
- * @cssprop --mp-button-background - Pay button background.
- * @cssprop --mp-button-color - Pay button text colour.
- * @cssprop --mp-error-color - Error colour.
- * @cssprop --mp-cft-color - Highlight colour of the CFT.
  *
  * @cssstate loading - MercadoPago.js or the fields are loading.
  * @cssstate ready - The form accepts input.
@@ -86,6 +73,7 @@ import { checkoutTemplate, messageText, recoveryView } from './view/checkout-vie
  * @cssstate error - A technical error stops the form.
  */
 export class MpCheckoutElement extends LitElement {
+  // The `--mp-*` custom properties are documented in src/view/theme.ts, whence the manifest.
   static override styles = styles;
 
   /** Mercado Pago public key: `TEST-…` for test mode, `APP_USR-…` for production. */
@@ -173,7 +161,7 @@ export class MpCheckoutElement extends LitElement {
       placeholder: this.localize.t(`placeholder.${type}`) || undefined,
       srLabel: this.localize.t(`field.${type}`) || undefined,
       ariaRequired: true,
-      style: secureFieldStyle(this),
+      style: this.theme.secureFieldStyle(),
     }),
     ready: () => void this.loader.fieldsReady(),
     failed: (code, cause) => this.session.fail({ type: 'build-failed', code }, cause),
@@ -188,6 +176,7 @@ export class MpCheckoutElement extends LitElement {
       if (this.form.errors[type]) this.session.dispatch({ type: 'notice', notice: { type: 'field', field: type } });
     },
   });
+  private readonly theme = new ThemeController(this, { changed: () => this.fields.refreshOptions() });
   private readonly form = new FormController(this, {
     markSecureField: (type, invalid) => this.fields.markInvalid(type, invalid),
     focusSecureField: (type) => this.fields.focus(type),

@@ -34,6 +34,11 @@ export interface ConfigProblem {
     | 'sdk_not_official'
     | 'named_control'
     | 'nested_shadow_root';
+  /**
+   * A message more precise than the code's own (`error.<message>`); the code, which is what
+   * `mp-error` reports and the README documents, stays the same.
+   */
+  message?: 'invalid_public_key_whitespace' | 'invalid_public_key_placeholder' | 'invalid_public_key_characters';
   vars?: Record<string, string>;
 }
 
@@ -62,6 +67,19 @@ export function keyMode(publicKey: string | undefined): KeyMode | undefined {
   if (/^APP_USR-[\w-]+$/.test(publicKey)) return 'production';
   if (/^TEST-[\w-]+$/.test(publicKey)) return 'test';
   return undefined;
+}
+
+/**
+ * What is wrong with a key that is neither a test nor a production key, said precisely: a key
+ * pasted with spaces around it, the README's `TEST-…` placeholder left in, stray characters, or
+ * the wrong prefix (an access token, another provider's key).
+ */
+function publicKeyProblem(publicKey: string): ConfigProblem {
+  const trimmed = publicKey.trim();
+  if (/^(TEST|APP_USR)-(…|\.\.\.)$/.test(trimmed)) return { code: 'invalid_public_key', message: 'invalid_public_key_placeholder', vars: { key: trimmed } };
+  if (trimmed !== publicKey && keyMode(trimmed)) return { code: 'invalid_public_key', message: 'invalid_public_key_whitespace' };
+  if (/^(TEST|APP_USR)-/.test(trimmed)) return { code: 'invalid_public_key', message: 'invalid_public_key_characters' };
+  return { code: 'invalid_public_key' };
 }
 
 /** An http(s) URL (absolute or relative to the page); never `javascript:`, `data:` or the like. */
@@ -106,7 +124,7 @@ export interface ConfigContext {
 export function configProblems(input: CheckoutAttributes, { resolvedSite: site, baseUrl }: ConfigContext): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   if (!input.publicKey) problems.push({ code: 'missing_public_key' });
-  else if (!keyMode(input.publicKey)) problems.push({ code: 'invalid_public_key' });
+  else if (!keyMode(input.publicKey)) problems.push(publicKeyProblem(input.publicKey));
   if (input.site && !isSiteId(input.site)) problems.push({ code: 'invalid_site' });
   if (input.amount === undefined || input.amount === null) problems.push({ code: 'missing_amount' });
   else if (!Number.isFinite(input.amount) || input.amount <= 0) problems.push({ code: 'invalid_amount' });

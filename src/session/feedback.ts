@@ -116,7 +116,7 @@ function noticeMessage(notice: Notice, context: FeedbackContext): Message | unde
 export function messageFor(state: CheckoutState, context: FeedbackContext): Message | undefined {
   switch (state.phase) {
     case 'configuring':
-      return { keys: 'error.config', tone: 'error', parts: state.problems.map((p) => ({ keys: `error.${p.code}`, vars: p.vars, tone: 'error' })) };
+      return { keys: 'error.config', tone: 'error', parts: state.problems.map((p) => ({ keys: `error.${p.message ?? p.code}`, vars: p.vars, tone: 'error' })) };
     case 'ready':
       if (state.notice) return noticeMessage(state.notice, context);
       // Nothing else to say (a reload, a cleared notice): the buyer must know what pay will repeat.

@@ -108,7 +108,7 @@ export function auditChecklist(facts: GuardFacts, t: Translate): AuditEntry[] {
       ok: false,
       // A problem that stops the form is an error even in test mode: the checkout is dead.
       severity: UNWORKABLE_PROBLEMS.has(problem.code) ? 'error' : blocking,
-      message: t('audit.config_fail', { detail: t(`error.${problem.code}`, problem.vars) }),
+      message: t('audit.config_fail', { detail: t(`error.${problem.message ?? problem.code}`, problem.vars) }),
     });
   }
   return entries;

@@ -58,6 +58,28 @@ for (const engine of E2E_ENGINES)
       await page.close();
     });
 
+    it('the country switcher translates the slotted terms link with the element', async () => {
+      const page = await openDemo('?locale=es-AR&site=MLA');
+      const terms = () => page.$eval('mp-checkout > [slot="terms"]', (a) => a.textContent.trim());
+      assert.equal(await terms(), 'Términos y condiciones');
+      await page.select('#locale-switcher', 'en|MLA');
+      assert.equal(await terms(), 'Terms and conditions');
+      await page.select('#locale-switcher', 'pt-BR|MLB');
+      assert.equal(await terms(), 'Termos e condições');
+      await page.close();
+    });
+
+    it('links the production guard page, whose examples say what is wrong with a key', async () => {
+      const page = await openDemo('?locale=en&site=MLA');
+      const guardLink = await page.$eval('header nav a[href^="/demo/guard.html"]', (a) => a.getAttribute('href'));
+      await page.goto(new URL(guardLink!, demo.url).href, { waitUntil: 'load' });
+      const placeholder = await page.$eval('nav a[href*="public-key=TEST-%E2%80%A6"]', (a) => a.getAttribute('href'));
+      await page.goto(new URL(placeholder!, demo.url).href, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('mp-checkout')?.matches(':state(error)'), { timeout: 20_000 });
+      assert.match(await messageOf(page), /This checkout is not configured correctly\. The "public-key" attribute is still the example "TEST-…"/);
+      await page.close();
+    });
+
     it('never puts the card number into the page', async () => {
       const page = await openDemo('?locale=en&site=MLA');
       await typeCard(page, { name: 'APRO' });

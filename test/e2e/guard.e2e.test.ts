@@ -333,7 +333,7 @@ describe('production guard: configuration', () => {
     { page: 'missing-action', code: 'missing_action', shown: /"action".*missing/ },
     { page: 'clp-decimals', code: 'amount_decimals', shown: /more decimals than CLP allows/ },
     { page: 'missing-key', code: 'missing_public_key', shown: /"public-key".*missing/ },
-    { page: 'invalid-key', code: 'invalid_public_key', shown: /TEST- or APP_USR-/ },
+    { page: 'invalid-key', code: 'invalid_public_key', shown: /must start with TEST- \(test mode\) or APP_USR- \(production\)/ },
   ];
   for (const { page: name, code, shown } of cases) {
     it(`${name} → refused with mp-error "${code}", a visible explanation and an error in audit()`, async () => {

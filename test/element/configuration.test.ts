@@ -166,3 +166,41 @@ describe('<mp-checkout> amounts: shown exactly as posted', () => {
     });
   }
 });
+
+describe('<mp-checkout> configuration messages say what is wrong, in sentences', () => {
+  async function refusal(attrs: Record<string, string>): Promise<{ el: MpCheckoutElement; message: string; codes: string[] }> {
+    const el = await bareCheckout({ locale: 'en', site: 'MLA', ...attrs });
+    const errors = collectEvents(el, ['mp-error']);
+    await waitUntil(() => el.matches(':state(error)') && messageText(el) !== '' && errors.length > 0, 'no configuration refusal', { timeout: 5000 });
+    return { el, message: messageText(el), codes: errors.map((e) => e.detail.code as string) };
+  }
+
+  it('several problems read as sentences, each starting with a capital', async () => {
+    const { message } = await refusal({ 'public-key': 'TEST-MLA-sandbox-key' });
+    expect(message).to.equal(
+      'This checkout is not configured correctly. The "amount" attribute is missing. The "action" attribute (the payment endpoint URL) is missing.',
+    );
+  });
+
+  const keys: Array<{ key: string; says: RegExp; why: string }> = [
+    { key: ' TEST-MLA-sandbox-key\n', says: /spaces or line breaks around the key/, why: 'whitespace around a good key' },
+    { key: 'TEST-…', says: /still the example "TEST-…" from the documentation/, why: 'the README placeholder' },
+    { key: 'APP_USR-...', says: /still the example "APP_USR-\.\.\." from the documentation/, why: 'the placeholder typed with dots' },
+    { key: 'TEST-MLA sandbox key', says: /characters a Mercado Pago public key never has/, why: 'characters no key has' },
+    { key: 'pk_live_123', says: /must start with TEST- \(test mode\) or APP_USR- \(production\)/, why: 'another prefix' },
+  ];
+  for (const { key, says, why } of keys) {
+    it(`public-key ${JSON.stringify(key)} (${why}): its own message, the same mp-error code`, async () => {
+      const { message, codes } = await refusal({ 'public-key': key, amount: '100', action: '/process_payment' });
+      expect(message).to.match(says);
+      for (const other of keys.filter((k) => k.says !== says)) expect(message).to.not.match(other.says);
+      expect(codes.at(-1)).to.equal('invalid_public_key');
+    });
+  }
+
+  it('the audit() entry carries the precise message too', async () => {
+    const { el } = await refusal({ 'public-key': 'TEST-…', amount: '100', action: '/process_payment' });
+    const entry = el.audit().find((e) => !e.ok && e.severity === 'error' && e.message.includes('public-key'));
+    expect(entry?.message).to.match(/still the example "TEST-…"/);
+  });
+});

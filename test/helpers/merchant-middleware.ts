@@ -69,6 +69,20 @@ const scripted: Record<string, { status: number; type: string; body: string }> =
 export function sandboxMerchantMiddleware() {
   const sandbox = createSandboxHttp();
   return async (ctx: Context, next: Next) => {
+    if (ctx.path.startsWith('/sandbox/3ds')) {
+      // The issuer's 3-D Secure page the challenge frame posts to, as the demo server serves it.
+      const page = sandbox({
+        method: ctx.method,
+        url: new URL(`http://test${ctx.path}`),
+        headers: ctx.headers as Record<string, string>,
+        body: ctx.method === 'POST' ? await readBody(ctx) : '',
+      });
+      if (!page) return next();
+      ctx.status = page.status;
+      ctx.type = page.contentType;
+      ctx.body = page.body;
+      return;
+    }
     const match = /^\/sandbox\/([\w-]+)\/(process_payment|payment_status|requests)$/.exec(ctx.path);
     if (!match) return next();
     const [, logId, route] = match;

@@ -94,19 +94,36 @@ export type CustomElements = {
    * - **banner** - Replaces the default promotions banner.
    *
    * ### **CSS Properties:**
-   *  - **--mp-color** - Text colour. _(default: undefined)_
-   * - **--mp-background** - Background of the box. _(default: undefined)_
-   * - **--mp-border-color** - Border colour of the box. _(default: undefined)_
-   * - **--mp-radius** - Corner radius. _(default: undefined)_
-   * - **--mp-font-family** - Font family (also inside the Secure Fields). _(default: undefined)_
-   * - **--mp-input-color** - Input text colour (also inside the Secure Fields). _(default: undefined)_
-   * - **--mp-input-font-size** - Input font size (also inside the Secure Fields). _(default: undefined)_
-   * - **--mp-placeholder-color** - Placeholder colour inside the Secure Fields. _(default: undefined)_
-   * - **--mp-input-height** - Input height. _(default: undefined)_
-   * - **--mp-button-background** - Pay button background. _(default: undefined)_
-   * - **--mp-button-color** - Pay button text colour. _(default: undefined)_
-   * - **--mp-error-color** - Error colour. _(default: undefined)_
-   * - **--mp-cft-color** - Highlight colour of the CFT. _(default: undefined)_
+   *  - **--mp-color** - Text colour. Dark scheme: `#e6edf3`. _(default: #1f2328)_
+   * - **--mp-background** - Background of the box. Dark scheme: `#0d1117`. _(default: #ffffff)_
+   * - **--mp-border-color** - Border colour of the box (and of the 3-D Secure frame). Dark scheme: `#30363d`. _(default: #d0d7de)_
+   * - **--mp-radius** - Corner radius of the box and the buttons. _(default: 0.5rem)_
+   * - **--mp-spacing** - Padding inside the box. _(default: 1rem)_
+   * - **--mp-max-width** - Widest the element grows. _(default: 32rem)_
+   * - **--mp-font-family** - Font family (also inside the Secure Fields, which cannot load the page’s web fonts). _(default: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif)_
+   * - **--mp-font-size** - Base font size. _(default: 1rem)_
+   * - **--mp-input-color** - Input text colour (also inside the Secure Fields). _(default: inherit)_
+   * - **--mp-input-background** - Input background (also behind the Secure Fields). Dark scheme: `#010409`. _(default: #ffffff)_
+   * - **--mp-input-border-color** - Input border colour. Dark scheme: `#6e7681`. _(default: #8c959f)_
+   * - **--mp-input-radius** - Input corner radius. _(default: 0.375rem)_
+   * - **--mp-input-height** - Input height (also the Secure Fields’ height). _(default: 2.5rem)_
+   * - **--mp-input-font-size** - Input font size (also inside the Secure Fields). _(default: inherit)_
+   * - **--mp-input-font-weight** - Font weight inside the Secure Fields; unset: MercadoPago.js decides. _(default: undefined)_
+   * - **--mp-input-padding** - Padding inside the Secure Fields; unset: MercadoPago.js decides. _(default: undefined)_
+   * - **--mp-placeholder-color** - Placeholder colour inside the Secure Fields. Dark scheme: `#8b949e`. _(default: #6e7781)_
+   * - **--mp-focus-color** - Focus ring colour (the element’s inputs and the Secure Fields’ frames). Dark scheme: `#58a6ff`. _(default: #0969da)_
+   * - **--mp-focus-width** - Focus ring width. _(default: 2px)_
+   * - **--mp-error-color** - Error text and invalid-field border colour. Dark scheme: `#ff7b72`. _(default: #cf222e)_
+   * - **--mp-success-color** - Colour of an approval message. Dark scheme: `#3fb950`. _(default: #1a7f37)_
+   * - **--mp-muted-color** - Secondary text: card brand, banner, notes. Dark scheme: `#8b949e`. _(default: #57606a)_
+   * - **--mp-link-color** - Link colour. Dark scheme: `#58a6ff`. _(default: #0969da)_
+   * - **--mp-button-color** - Pay button text colour. _(default: #ffffff)_
+   * - **--mp-button-background** - Pay button background. _(default: #0077b6)_
+   * - **--mp-test-badge-color** - Text colour of the "test mode" badge. Dark scheme: `#f2cc60`. _(default: #6a5300)_
+   * - **--mp-test-badge-background** - Background of the "test mode" badge. Dark scheme: `#3b2e00`. _(default: #fff8c5)_
+   * - **--mp-financing-accent** - Accent bar of the financing block. _(default: #009ee3)_
+   * - **--mp-cft-color** - Highlight colour of the CFT (Argentina: Resolution E 51/2017). Dark scheme: `#ffa198`. _(default: #b3261e)_
+   * - **--mp-skeleton** - Colour of the loading placeholders. Dark scheme: `#21262d`. _(default: #eaeef2)_
    *
    * ### **CSS Parts:**
    *  - **base** - The outer box.
