@@ -1,6 +1,7 @@
 // The snippet builder: a merchant's settings → the live checkout (on the sandbox), the HTML snippet
-// to paste into a page builder's embed, the Content-Security-Policy header that snippet needs, and
-// the SRI hash of the script. Every value goes into the snippet attribute-escaped, and onto the page
+// to paste into a page builder's embed, the Content-Security-Policy header that snippet needs (the
+// README's nonce + 'strict-dynamic' policy, and the allow-list fallback for sites that cannot add a
+// nonce), and the SRI hash of the script. Every value goes into the snippet attribute-escaped, and onto the page
 // as text only. The theme is a <style> block in the snippet (custom properties), allowed in the CSP by
 // its hash; the live checkout gets the same properties through the CSSOM, which this page's own
 // strict CSP allows.
@@ -9,10 +10,23 @@ import { bootSandbox, BUNDLE } from '/demo/sandbox-boot.js';
 /** The live checkout pays here: the sandbox endpoint takes any amount, and no request leaves the machine. */
 const SANDBOX_ACTION = '/sandbox/process_payment';
 
-/** The README's policy (demo/server.ts `CSP`), to which the snippet's own origins and style are added. */
+/**
+ * Stands for the nonce in the header and on the snippet's script tag. It cannot be filled in here: a
+ * nonce is only worth anything if the server makes a new one for every response.
+ */
+const NONCE_PLACEHOLDER = '{RANDOM_PER_RESPONSE}';
+
+/** The hosts of MercadoPago.js (and Mercado Pago's device profile for pages without it). */
+const MERCADO_PAGO_SCRIPT_HOSTS = ['https://sdk.mercadopago.com', 'https://www.mercadopago.com'];
+
+/**
+ * The README's fallback policy (demo/server.ts `ALLOW_LIST_CSP`), to which the snippet's own origins
+ * and style are added. The recommended policy (`contentSecurityPolicy(nonce)`) is the same with the
+ * nonce and 'strict-dynamic' in front of `script-src`: see `cspOf`.
+ */
 const BASE_CSP = {
   'default-src': ["'self'"],
-  'script-src': ["'self'", 'https://sdk.mercadopago.com', 'https://www.mercadopago.com'],
+  'script-src': ["'self'", ...MERCADO_PAGO_SCRIPT_HOSTS],
   'frame-src': ["'self'", 'https://secure-fields.mercadopago.com', 'https://*.mercadopago.com', 'https://*.mercadolibre.com'],
   'connect-src': [
     "'self'",
@@ -86,7 +100,10 @@ function snippetOf(settings, integrity, css) {
     ['site', settings.site],
     ['locale', settings.locale],
   ];
-  const lines = [`<script type="module" src="${escapeAttribute(settings.scriptUrl)}" integrity="${integrity}" crossorigin="anonymous"></script>`];
+  // The nonce lets the script run under the recommended policy; under the fallback it does nothing.
+  const lines = [
+    `<script type="module" nonce="${NONCE_PLACEHOLDER}" src="${escapeAttribute(settings.scriptUrl)}" integrity="${integrity}" crossorigin="anonymous"></script>`,
+  ];
   if (css) lines.push(`<style>${css}</style>`);
   lines.push(
     '<mp-checkout',
@@ -98,6 +115,13 @@ function snippetOf(settings, integrity, css) {
   return lines.join('\n');
 }
 
+/**
+ * The two headers for the snippet: `recommended` with a nonce and 'strict-dynamic', under which
+ * MercadoPago.js's inline device profile runs (R4: `device_id`); `fallback`, the host allow-list
+ * alone, for sites that can send a header but not a fresh nonce, which blocks the device profile.
+ * Both keep the script's host in `script-src`: browsers that know 'strict-dynamic' ignore hosts and
+ * trust the script through its nonce, older ones through its host.
+ */
 async function cspOf(settings, css) {
   const policy = structuredClone(BASE_CSP);
   const scriptOrigin = originOf(settings.scriptUrl);
@@ -106,9 +130,12 @@ async function cspOf(settings, css) {
   if (actionOrigin) policy['connect-src'].push(actionOrigin);
   // A hash source allows exactly this <style> block and no other inline style.
   if (css) policy['style-src'].push(`'sha256-${await digest('SHA-256', new TextEncoder().encode(css))}'`);
-  return `Content-Security-Policy: ${Object.entries(policy)
-    .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
-    .join('; ')}`;
+  const header = (directives) =>
+    `Content-Security-Policy: ${Object.entries(directives)
+      .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
+      .join('; ')}`;
+  const recommended = { ...policy, 'script-src': [`'nonce-${NONCE_PLACEHOLDER}'`, "'strict-dynamic'", ...policy['script-src']] };
+  return { recommended: header(recommended), fallback: header(policy) };
 }
 
 function readSettings() {
@@ -134,6 +161,9 @@ function updatePreview(preview, settings) {
   for (const [name, value] of Object.entries(THEMES[settings.theme] ?? {})) preview.style.setProperty(name, value);
 }
 
+/** What each copy button copies, for the status line. */
+const COPIED = { snippet: 'snippet', csp: 'header', 'csp-fallback': 'fallback header', sri: 'SRI hash' };
+
 async function main() {
   const preview = document.getElementById('preview');
   const integrityPromise = scriptIntegrity();
@@ -146,7 +176,8 @@ async function main() {
     const [integrity, csp] = await Promise.all([integrityPromise, cspOf(settings, css)]);
     if (mine !== generation) return; // a later edit already wrote newer output
     document.getElementById('snippet').textContent = snippetOf(settings, integrity, css);
-    document.getElementById('csp').textContent = csp;
+    document.getElementById('csp').textContent = csp.recommended;
+    document.getElementById('csp-fallback').textContent = csp.fallback;
     document.getElementById('sri').textContent = integrity;
   };
   const form = document.getElementById('settings');
@@ -160,7 +191,7 @@ async function main() {
       const text = document.getElementById(button.dataset.copy).textContent;
       try {
         await navigator.clipboard.writeText(text);
-        status.textContent = `Copied the ${button.dataset.copy === 'sri' ? 'SRI hash' : button.dataset.copy === 'csp' ? 'header' : 'snippet'}.`;
+        status.textContent = `Copied the ${COPIED[button.dataset.copy]}.`;
       } catch {
         status.textContent = 'The browser refused the clipboard: select the text and copy it.';
       }

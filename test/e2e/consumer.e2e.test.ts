@@ -8,9 +8,10 @@
  *    19, React 18's wrapper, Preact and Solid; vue-tsc; svelte-check), and each framework's
  *    deliberate mistake fails;
  *  - esbuild bundles examples/vanilla, and the bundle brings up a checkout in Chromium;
- *  - dist/ alone, served on another origin as a CDN would, loads with its
- *    integrity from a plain HTML page under the demo's strict CSP, fetches its lazy chunks from
- *    next to the entry, and pays on the sandbox.
+ *  - dist/ alone, served on another origin as a CDN would, loads with its integrity and the
+ *    response's nonce from a plain HTML page under the README's recommended CSP (nonce +
+ *    'strict-dynamic'), fetches its lazy chunks from next to the entry, and pays on the sandbox
+ *    with the device profile's `device_id`.
  * The type-checkers and frameworks are linked from this repository's node_modules (devDependencies):
  * the consumer's own toolchain, not the package's.
  */
@@ -25,7 +26,7 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { ALLOW_LIST_CSP as CSP } from '../../demo/server.ts';
+import { contentSecurityPolicy, newNonce } from '../../demo/server.ts';
 import { typeCard, useDemoSession } from './chromium.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -137,7 +138,7 @@ describe('the packed tarball in a fresh project', { concurrency: true }, () => {
       `--outdir=${out}`,
       '--log-level=warning',
     ]);
-    const page = await openPage('/consumer/bundled/', '<script type="module" src="/consumer/bundle/main.js"></script>', {
+    const page = await openPage('/consumer/bundled/', (nonce) => `<script type="module" nonce="${nonce}" src="/consumer/bundle/main.js"></script>`, {
       [new URL('/consumer/bundle/', demo.url).href]: (path) => serveFrom(out, path),
     });
     await page.waitForFunction(() => document.querySelector('mp-checkout')?.matches(':state(ready)'), { timeout: 20_000 });
@@ -152,17 +153,27 @@ describe('dist/ alone on another origin, as a CDN serves it', () => {
   const cdnUrl = 'https://cdn.example.test/mp-checkout/';
   const served: string[] = [];
   const cdn = (path: string) => serveFrom(join(installed, 'dist'), path, served);
+  /**
+   * The README's recommended policy for a page that loads the element from the CDN: browsers that
+   * know 'strict-dynamic' trust the script through its nonce and ignore hosts; the CDN's origin is
+   * in the allow-list part for those that do not.
+   */
+  const withCdn = (nonce: string): string => {
+    const policy = contentSecurityPolicy(nonce);
+    const withOrigin = policy.replace("'strict-dynamic' 'self'", `'strict-dynamic' 'self' ${new URL(cdnUrl).origin}`);
+    assert.notEqual(withOrigin, policy, 'the CDN origin went into script-src');
+    return withOrigin;
+  };
 
-  it('a plain HTML page loads it with its integrity under a strict CSP, its chunks come from next to it, and it pays', async () => {
+  it('a plain HTML page loads it with its integrity and nonce under the recommended CSP, its chunks come from next to it, and it pays with device_id', async () => {
     const entry = readFileSync(join(installed, 'dist/mp-checkout.js'));
-    const cdnOrigin = new URL(cdnUrl).origin;
-    const html = `<!doctype html><html lang="es-AR"><head><meta charset="utf-8"><title>Checkout</title>
-<script type="module" src="${cdnUrl}mp-checkout.js" integrity="${sri(entry)}" crossorigin="anonymous"></script></head>
+    const html = (nonce: string) => `<!doctype html><html lang="es-AR"><head><meta charset="utf-8"><title>Checkout</title>
+<script type="module" nonce="${nonce}" src="${cdnUrl}mp-checkout.js" integrity="${sri(entry)}" crossorigin="anonymous"></script></head>
 <body><mp-checkout public-key="TEST-MLA-sandbox-demo" amount="1500.50" action="/sandbox/process_payment" locale="es-AR" payer-email="ana@example.com">
 <a slot="terms" href="/terms">Términos</a></mp-checkout></body></html>`;
     const errors: string[] = [];
-    const csp = CSP.replace("script-src 'self'", `script-src 'self' ${cdnOrigin}`);
-    const page = await openPage('/consumer/cdn/', html, { [cdnUrl]: cdn }, csp, errors);
+    const payments: Array<Record<string, unknown>> = [];
+    const page = await openPage('/consumer/cdn/', html, { [cdnUrl]: cdn }, withCdn, errors, payments);
     await page.waitForFunction(() => document.querySelector('mp-checkout')?.matches(':state(ready)'), { timeout: 20_000 });
     // The CDN path is not the demo's /dist/: the entry found its chunks relative to itself.
     assert.ok(served.includes('mp-checkout.js'));
@@ -186,20 +197,21 @@ describe('dist/ alone on another origin, as a CDN serves it', () => {
     );
     await page.click('mp-checkout >>> [part~="submit-button"]');
     assert.equal(await status, 'approved');
+    // MercadoPago.js, added by the element from the nonced CDN script, ran its inline device
+    // profile ('strict-dynamic'), and the payment carried its session id.
+    const deviceSessionId = await page.evaluate(() => (window as { MP_DEVICE_SESSION_ID?: string }).MP_DEVICE_SESSION_ID ?? null);
+    assert.match(String(deviceSessionId), /^sandbox-device-[0-9a-f]{32}$/);
+    assert.equal(payments.length, 1);
+    assert.equal(payments[0].device_id, deviceSessionId, "the payment's device_id is the device profile's session id");
     assert.deepEqual(errors, [], 'page errors, console errors and CSP violations');
     await page.close();
   });
 
   it('a wrong integrity stops the script: the hash is what the browser checks', async () => {
     const errors: string[] = [];
-    const html = `<!doctype html><script type="module" src="${cdnUrl}mp-checkout.js" integrity="sha384-${'A'.repeat(64)}" crossorigin="anonymous"></script><mp-checkout></mp-checkout>`;
-    const page = await openPage(
-      '/consumer/tampered/',
-      html,
-      { [cdnUrl]: cdn },
-      CSP.replace("script-src 'self'", `script-src 'self' ${new URL(cdnUrl).origin}`),
-      errors,
-    );
+    const html = (nonce: string) =>
+      `<!doctype html><script type="module" nonce="${nonce}" src="${cdnUrl}mp-checkout.js" integrity="sha384-${'A'.repeat(64)}" crossorigin="anonymous"></script><mp-checkout></mp-checkout>`;
+    const page = await openPage('/consumer/tampered/', html, { [cdnUrl]: cdn }, withCdn, errors);
     for (let waited = 0; !errors.length && waited < 10_000; waited += 100) await new Promise((done) => setTimeout(done, 100));
     assert.equal(await page.evaluate(() => customElements.get('mp-checkout')), undefined);
     assert.match(errors.join('\n'), /integrity/i);
@@ -230,14 +242,16 @@ async function serveFrom(folder: string, path: string, log: string[] = []): Prom
 /**
  * Opens `html` at a URL of the demo server (whose sandbox endpoint takes the payment), with
  * MercadoPago.js answered at its official URL by the sandbox double, and the URLs under each of
- * `origins`' prefixes answered by its function.
+ * `origins`' prefixes answered by its function. Each response of the page gets a fresh nonce, in
+ * its `csp` header and wherever `html` puts it; the bodies of the payment POSTs go into `payments`.
  */
 async function openPage(
   path: string,
-  html: string,
+  html: (nonce: string) => string,
   origins: Record<string, (path: string) => Promise<Served>>,
-  csp = CSP,
+  csp: (nonce: string) => string = contentSecurityPolicy,
   errors: string[] = [],
+  payments: Array<Record<string, unknown>> = [],
 ): Promise<Page> {
   const page = await demo.browser.newPage();
   const pageUrl = new URL(path, demo.url).href;
@@ -254,8 +268,10 @@ async function openPage(
   const answer = async (request: HTTPRequest): Promise<void> => {
     const url = request.url();
     const origin = Object.entries(origins).find(([prefix]) => url.startsWith(prefix));
+    if (request.method() === 'POST' && new URL(url).pathname.endsWith('/process_payment')) payments.push(JSON.parse(request.postData() ?? '{}'));
     if (url === pageUrl) {
-      await request.respond({ status: 200, headers: { 'Content-Security-Policy': csp }, contentType: 'text/html; charset=utf-8', body: html });
+      const nonce = newNonce();
+      await request.respond({ status: 200, headers: { 'Content-Security-Policy': csp(nonce) }, contentType: 'text/html; charset=utf-8', body: html(nonce) });
     } else if (origin) {
       const { status, headers, body } = await origin[1](new URL(url).pathname.slice(new URL(origin[0]).pathname.length));
       await request.respond({ status, headers, body });
