@@ -16,7 +16,7 @@ describe('<mp-checkout> when MercadoPago.js never loads', () => {
     // While waiting: the skeleton in its loading state, no message yet.
     expect(el.matches(':state(loading)')).to.equal(true);
     expect(messageText(el)).to.equal('');
-    await waitUntil(() => part(el, 'form')!.textContent.includes('Loading secure payment form'), 'no loading state', { timeout: 400 });
+    await waitUntil(() => part(el, 'base')!.textContent.includes('Loading secure payment form'), 'no loading state', { timeout: 400 });
     expect(messageText(el)).to.equal('');
     // Still loading is not compliant: R1 cannot be judged yet and the form is not there.
     const loading = el.audit();
