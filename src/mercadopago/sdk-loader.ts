@@ -88,6 +88,16 @@ export function loadSdk(timeoutMs: number): Promise<MercadoPagoConstructor> {
   return shared;
 }
 
+/**
+ * Starts the official loader without waiting for it (the bundle's prefetch, before any element
+ * runs), through the same path as `loadSdk`: the Trusted Types policy and the record of whether a
+ * MercadoPago was already on the page. A failure is the element's to report when it asks.
+ */
+export function prefetchOfficialSdk(): void {
+  provenance.preexisting ??= 'MercadoPago' in window;
+  startOfficialLoader().catch(() => undefined);
+}
+
 /** When MercadoPago.js became usable (`performance.now()`), or undefined while it has not. */
 export function sdkLoadedAt(): number | undefined {
   return loadedAt;

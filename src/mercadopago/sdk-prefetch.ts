@@ -4,13 +4,13 @@
  * evaluated. The official loader keeps its one promise, so the element's own request later (with
  * its `sdk-timeout`) joins this one instead of inserting a second script.
  */
-import { loadMercadoPago } from '@mercadopago/sdk-js';
+import { prefetchOfficialSdk } from './sdk-loader.js';
 import { keyMode } from '../session/config.js';
 
 export function prefetchSdk(doc: Document): void {
   const keyed = Array.from(doc.querySelectorAll('mp-checkout[public-key]')).some((el) => keyMode(el.getAttribute('public-key') ?? '') !== undefined);
-  // A failure is the element's to report (sdk_load_failed), when it asks for the same promise.
-  if (keyed) loadMercadoPago().catch(() => undefined);
+  // Through the element's own path: a page enforcing Trusted Types must get the policy'd script tag.
+  if (keyed) prefetchOfficialSdk();
 }
 
 if (typeof document !== 'undefined') prefetchSdk(document);

@@ -275,6 +275,9 @@ async function openPage(
     } else if (origin) {
       const { status, headers, body } = await origin[1](new URL(url).pathname.slice(new URL(origin[0]).pathname.length));
       await request.respond({ status, headers, body });
+    } else if (url.startsWith('https://http2.mlstatic.com/')) {
+      // The card brand's logo (the SDK's secure_thumbnail); this machine is offline.
+      await request.respond({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>' });
     } else if (url.startsWith(OFFICIAL_SDK_URL)) {
       await request.respond({ status: 200, contentType: 'text/javascript; charset=utf-8', body: sandboxSdk });
     } else if (url.startsWith(demo.url) || /^(data|blob|about):/.test(url)) {

@@ -72,6 +72,9 @@ async function open(html: string): Promise<Opened> {
       const nonce = newNonce();
       const headers = { 'Content-Security-Policy': contentSecurityPolicy(nonce) };
       await request.respond({ status: 200, headers, contentType: 'text/html; charset=utf-8', body: html.replaceAll('<script', `<script nonce="${nonce}"`) });
+    } else if (url.startsWith('https://http2.mlstatic.com/')) {
+      // The card brand's logo (the SDK's secure_thumbnail); this machine is offline.
+      await request.respond({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>' });
     } else if (url.startsWith(OFFICIAL_SDK_URL)) {
       await request.respond({ status: 200, contentType: 'text/javascript; charset=utf-8', body: sandboxSdk });
     } else if (url.startsWith(demo.url) || /^(data|blob|about):/.test(url)) {
