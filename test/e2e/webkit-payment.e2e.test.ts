@@ -44,7 +44,7 @@ describe('payments on the demo (built bundle, WebKitWebDriver) [webkit]', { skip
     // Each test is a new buyer: the tab remembers an approved or unresolved attempt for the demo's
     // order (sessionStorage) and would rightly repeat it instead of paying again.
     await browser.execute(() => sessionStorage.clear());
-    await browser.refresh();
+    await browser.url(`${server!.url}${query}`);
     await browser.waitUntil(() => browser.execute(() => Boolean(document.querySelector('mp-checkout')?.matches(':state(ready)'))), {
       timeout: 20_000,
       timeoutMsg: 'the element never reached :state(ready)',
