@@ -162,6 +162,6 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
 }
 
 /** True when the page holds a script element loading the official CDN URL (R1). */
-export function hasOfficialSdkScript(doc: Document = document): boolean {
+function hasOfficialSdkScript(doc: Document = document): boolean {
   return Array.from(doc.querySelectorAll<HTMLScriptElement>('script[src]')).some((s) => OFFICIAL_SDK_PATTERN.test(s.src));
 }

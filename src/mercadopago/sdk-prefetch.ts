@@ -7,7 +7,7 @@
 import { prefetchOfficialSdk } from './sdk-loader.js';
 import { keyMode } from '../session/config.js';
 
-export function prefetchSdk(doc: Document): void {
+function prefetchSdk(doc: Document): void {
   const keyed = Array.from(doc.querySelectorAll('mp-checkout[public-key]')).some((el) => keyMode(el.getAttribute('public-key') ?? '') !== undefined);
   // Through the element's own path: a page enforcing Trusted Types must get the policy'd script tag.
   if (keyed) prefetchOfficialSdk();

@@ -37,7 +37,7 @@ export function reservedHeaderNames(headers: Record<string, string> | undefined)
 }
 
 /** The merchant's headers minus those the element sends itself (names compared case-insensitively). */
-export function merchantHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+function merchantHeaders(headers: Record<string, string> | undefined): Record<string, string> {
   const reserved = new Set(reservedHeaderNames(headers));
   return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => !reserved.has(name)));
 }

@@ -151,7 +151,7 @@ function textInput(model: CheckoutViewModel, field: 'cardholderName' | 'email', 
  * total and the number of installments), else the cash price. The one place that decides which
  * amount the button quotes.
  */
-export function payLabel(model: Pick<CheckoutViewModel, 't' | 'money' | 'amount' | 'submitting' | 'card' | 'unresolved'>): string {
+function payLabel(model: Pick<CheckoutViewModel, 't' | 'money' | 'amount' | 'submitting' | 'card' | 'unresolved'>): string {
   if (model.submitting) return model.t('ui.paying');
   // An attempt whose outcome is unknown is repeated as it was sent, whatever the form says now.
   if (model.unresolved) return model.t('ui.repeatPayment', model.unresolved);
