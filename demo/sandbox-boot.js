@@ -28,9 +28,13 @@ function sandboxWorkerUrl() {
 export async function useSandboxSdk() {
   if (!window.isSecureContext || !('serviceWorker' in navigator)) return false;
   await navigator.serviceWorker.register(sandboxWorkerUrl());
-  await navigator.serviceWorker.ready;
+  const registration = await navigator.serviceWorker.ready;
   if (!navigator.serviceWorker.controller) {
-    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    const controlled = new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    // The worker claims every page when it activates; a page that arrived during that activation
+    // would wait forever for a claim that already happened, so it asks for one.
+    registration.active?.postMessage('claim');
+    await controlled;
   }
   return true;
 }

@@ -10,7 +10,7 @@
  * intercept network requests (no BiDi network module); Chromium and Firefox check it.
  */
 /* eslint-disable @typescript-eslint/await-thenable -- webdriverio's chainable `$()` elements are awaitable at run time, but typed as non-thenable */
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { remote } from 'webdriverio';
 import { startDemoServer } from '../../demo/server.ts';
@@ -28,10 +28,17 @@ describe('payments on the demo (built bundle, WebKitWebDriver) [webkit]', { skip
   before(async () => {
     server = await startDemoServer(0);
     driver = await startWebKitDriver();
-    browser = await remote({ hostname: '127.0.0.1', port: driver.port, path: '/', logLevel: 'error', capabilities: WEBKIT_CAPABILITIES });
+  });
+  // Each test is a new buyer in a new browser: nothing the tab remembers (an approved or unresolved
+  // attempt for the demo's order, which the element would rightly repeat instead of paying again)
+  // and no state of the sandbox worker carries over from one test to the next.
+  beforeEach(async () => {
+    browser = await remote({ hostname: '127.0.0.1', port: driver!.port, path: '/', logLevel: 'error', capabilities: WEBKIT_CAPABILITIES });
+  });
+  afterEach(async () => {
+    await browser?.deleteSession().catch(() => {});
   });
   after(async () => {
-    await browser?.deleteSession().catch(() => {});
     driver?.stop();
     await server?.close();
   });
@@ -41,13 +48,10 @@ describe('payments on the demo (built bundle, WebKitWebDriver) [webkit]', { skip
 
   async function openDemo(query: string): Promise<void> {
     await browser.url(`${server!.url}${query}`);
-    // Each test is a new buyer: the tab remembers an approved or unresolved attempt for the demo's
-    // order (sessionStorage) and would rightly repeat it instead of paying again.
-    await browser.execute(() => sessionStorage.clear());
-    await browser.url(`${server!.url}${query}`);
-    await browser.waitUntil(() => browser.execute(() => Boolean(document.querySelector('mp-checkout')?.matches(':state(ready)'))), {
-      timeout: 20_000,
-      timeoutMsg: 'the element never reached :state(ready)',
+    const ready = () => browser.execute(() => Boolean(document.querySelector('mp-checkout')?.matches(':state(ready)')));
+    await browser.waitUntil(ready, { timeout: 20_000 }).catch(async () => {
+      // Say what the page was doing, so a failure on a CI machine can be understood from its log.
+      throw new Error(`the element never reached :state(ready): ${await pageState()}`);
     });
     await browser.execute(() => {
       const log: Array<{ type: string; status: string; id: unknown }> = [];
@@ -58,6 +62,22 @@ describe('payments on the demo (built bundle, WebKitWebDriver) [webkit]', { skip
       }
     });
   }
+
+  /** The page as far as it got: the sandbox worker, the element's custom states, its text. */
+  const pageState = () =>
+    browser
+      .execute(() => {
+        const el = document.querySelector('mp-checkout');
+        const states = ['configuring', 'loading', 'ready', 'submitting', 'failed'].filter((state) => el?.matches(`:state(${state})`));
+        return JSON.stringify({
+          document: document.readyState,
+          sandboxWorker: Boolean(navigator.serviceWorker?.controller),
+          defined: Boolean(customElements.get('mp-checkout')),
+          states,
+          text: el?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 400),
+        });
+      })
+      .catch((error: unknown) => `(the page did not answer: ${String(error)})`);
 
   const events = () => browser.execute(() => (window as unknown as { __events: Array<{ type: string; status: string; id: unknown }> }).__events);
 
