@@ -158,8 +158,8 @@ export class MpCheckoutElement extends LitElement {
     idPrefix: this.idPrefix,
     timeoutMs: () => this.sdkTimeout,
     fieldOptions: (type) => ({
-      placeholder: this.localize.t(`placeholder.${type}`) || undefined,
-      srLabel: this.localize.t(`field.${type}`) || undefined,
+      placeholder: this.localize.secureFieldText(`placeholder.${type}`) || undefined,
+      srLabel: this.localize.secureFieldText(`field.${type}`) || undefined,
       ariaRequired: true,
       style: this.theme.secureFieldStyle(),
     }),

@@ -17,7 +17,7 @@ export interface FormLoaderOptions {
   /** The public key, when it is one (a TEST- or APP_USR- key). */
   publicKey(): string | undefined;
   sdkLocale(): SdkLocale;
-  /** The language is loaded (the fields take their labels at creation); `settled`: no other one is coming. */
+  /** The language is loaded (the form is ready only with its text); `settled`: no other one is coming. */
   language(): { ready: boolean; settled: boolean };
   /** Mexico asks for no document. */
   asksNoDocument(): boolean;
@@ -60,7 +60,9 @@ export class FormLoader implements ReactiveController {
     const { phase } = this.options.state();
     if (phase === 'configuring') fields.unmount();
     if (this.wantsSdk()) this.syncSdk();
-    if (phase === 'loading' && this.options.language().ready && sdk.mp && !fields.mounted) this.build(sdk.mp);
+    if (phase === 'loading' && sdk.mp && !fields.mounted) this.build(sdk.mp);
+    // Fields that were ready before the language was: the form is ready with its text.
+    else if (phase === 'loading' && fields.ready) void this.fieldsReady();
   }
 
   /** A MercadoPago instance is ready, or the form must be built again: mount the fields, load the document types. */
@@ -68,8 +70,8 @@ export class FormLoader implements ReactiveController {
     const { sdk, fields, dispatch } = this.options;
     if (!this.host.isConnected || sdk.mp !== mp) return;
     this.options.recheck();
-    // The Secure Fields take their screen-reader labels at creation: wait for the language.
-    if (this.options.state().phase === 'configuring' || !this.options.language().ready) return;
+    // The fields do not wait for the language: their labels are inline (secure-field-text.ts).
+    if (this.options.state().phase === 'configuring') return;
     dispatch({ type: 'rebuild' });
     if (this.options.state().phase !== 'loading') return;
     this.options.forgetCard();
@@ -88,10 +90,13 @@ export class FormLoader implements ReactiveController {
     this.advance();
   }
 
-  /** The fields said ready: ready means the whole form, document types too, so it never grows under the buyer. */
+  /**
+   * The fields said ready (or the language came after them): ready means the whole form, its text
+   * and the document types too, so it never changes under the buyer.
+   */
   async fieldsReady(): Promise<void> {
     const typesLoaded = await this.idTypesLoaded;
-    if (!typesLoaded || !this.options.fields.ready || this.options.state().phase !== 'loading') return;
+    if (!typesLoaded || !this.options.fields.ready || !this.options.language().ready || this.options.state().phase !== 'loading') return;
     this.options.dispatch({ type: 'form-ready' });
     this.options.ready();
   }

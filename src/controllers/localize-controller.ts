@@ -5,7 +5,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TOptions } from 'i18next';
-import { Translator } from '../internal/i18n.js';
+import { resourceChain, Translator } from '../internal/i18n.js';
+import { SECURE_FIELD_TEXT, type SecureFieldTextKey } from '../internal/secure-field-text.js';
 
 export interface LocalizeOptions {
   /** The explicit `locale` attribute, if any. */
@@ -69,6 +70,16 @@ export class LocalizeController implements ReactiveController {
 
   get ready(): boolean {
     return this.translator.ready;
+  }
+
+  /**
+   * A Secure Field's label or placeholder, also before the language is loaded (the fields are
+   * created as soon as MercadoPago.js is here): the merchant's override, else the inline text of
+   * the requested language.
+   */
+  secureFieldText(key: SecureFieldTextKey): string {
+    const inline = SECURE_FIELD_TEXT[resourceChain(this.requestedTag).chain[0]] ?? SECURE_FIELD_TEXT.en;
+    return this.t(key) || this.translator.override(key) || inline[key];
   }
 
   private sync(): void {

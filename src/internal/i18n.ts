@@ -80,6 +80,12 @@ export class Translator {
     return this.language !== '';
   }
 
+  /** The merchant's override of `key`, if any (usable before any language is loaded). */
+  override(key: string): string | undefined {
+    const value = this.overrides[key];
+    return typeof value === 'string' ? value : undefined;
+  }
+
   /**
    * Translates the first key of `keys` that exists; before load, an empty string. Nesting (`$t(key)`)
    * is off: no bundled string uses it, and in a merchant's override it would let a few hundred bytes

@@ -2,6 +2,7 @@
 // Full locales (es, pt-BR) must cover every key of en; regional overrides (es-XX) hold only a
 // subset of en's keys, each different from the base `es` wording.
 import { expect } from '@open-wc/testing';
+import { SECURE_FIELD_TEXT } from '../../src/internal/secure-field-text.js';
 
 // Fetched rather than `import … with { type: 'json' }`: esbuild's es2022 target strips import
 // attributes, so Chromium would refuse the JSON modules.
@@ -132,6 +133,22 @@ describe('locales', () => {
     for (const resource of Object.values(REGIONAL)) {
       const cft = leaves(resource).get('financing.cft');
       if (cft !== undefined) expect(cft).to.equal('CFT');
+    }
+  });
+
+  it("the Secure Fields' inline labels and placeholders are the locales' own, and no regional file changes them", () => {
+    // The fields are created before the language loads, with these strings (src/internal/secure-field-text.ts).
+    const bases: Record<string, unknown> = { en, es, 'pt-BR': ptBR };
+    expect(Object.keys(SECURE_FIELD_TEXT).sort()).to.deep.equal(Object.keys(bases).sort());
+    for (const [language, texts] of Object.entries(SECURE_FIELD_TEXT)) {
+      const resource = leaves(bases[language]);
+      for (const [key, text] of Object.entries(texts)) expect(text, `${language} ${key}`).to.equal(resource.get(key));
+    }
+    const fieldKeys = Object.keys(SECURE_FIELD_TEXT.en);
+    expect(fieldKeys).to.have.length(6);
+    for (const [locale, resource] of Object.entries(REGIONAL)) {
+      const overridden = fieldKeys.filter((key) => leaves(resource).has(key));
+      expect(overridden, `${locale} overrides a Secure Field's text`).to.deep.equal([]);
     }
   });
 });
