@@ -45,7 +45,9 @@ export interface PaymentFlowControllerOptions {
   feedback(): FeedbackContext;
 }
 
-type PaymentFlowHost = ReactiveControllerHost & HTMLElement & PaymentFlowAttributes & { readonly renderRoot: HTMLElement | DocumentFragment };
+type PaymentFlowHost = ReactiveControllerHost &
+  HTMLElement &
+  PaymentFlowAttributes & { readonly renderRoot: HTMLElement | DocumentFragment; readonly hasUpdated: boolean };
 
 export class PaymentFlowController implements ReactiveController {
   private scopeLookedUp?: string;
@@ -64,6 +66,10 @@ export class PaymentFlowController implements ReactiveController {
    * re-render), so that the button and the message say what pay will repeat before the click.
    */
   hostUpdate(): void {
+    // Not for the first render, a skeleton that shows no amount: a tab's storage can take many
+    // milliseconds to open the first time, which the skeleton must not wait for. The update that
+    // brings the text (the language comes after it, always) reads it, and the click reads it anyway.
+    if (!this.host.hasUpdated) return;
     const scope = orderScope(this.host, document.baseURI);
     // Storage is read when the order changes, not on every keystroke; the click looks again anyway.
     if (scope === this.scopeLookedUp) return;
