@@ -73,14 +73,18 @@ export default {
 };
 
 /**
- * src/view/theme.ts, the table the styles are built from. It has no imports, so it is compiled on
- * its own and loaded from a data: URL (here, before the analyzer runs: its phases are synchronous).
+ * src/view/theme.ts, the table the styles are built from, with what each property does from
+ * src/view/theme-docs.ts. Neither has a runtime import, so each is compiled on its own and loaded
+ * from a data: URL (here, before the analyzer runs: its phases are synchronous).
  */
 async function loadTheme() {
-  const source = readFileSync(new URL('./src/view/theme.ts', import.meta.url), 'utf8');
-  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
-  const { THEME } = await import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
-  return THEME;
+  const load = async (file) => {
+    const source = readFileSync(new URL(file, import.meta.url), 'utf8');
+    const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+    return import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
+  };
+  const [{ THEME }, { THEME_DESCRIPTIONS }] = await Promise.all([load('./src/view/theme.ts'), load('./src/view/theme-docs.ts')]);
+  return Object.fromEntries(Object.entries(THEME).map(([name, values]) => [name, { ...values, description: THEME_DESCRIPTIONS[name] }]));
 }
 
 /** The element's `--mp-*` custom properties, every one the element reads and no other. */

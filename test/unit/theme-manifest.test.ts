@@ -4,6 +4,7 @@ import { expect } from '@open-wc/testing';
 import { styles } from '../../src/mp-checkout.styles.js';
 import { SECURE_FIELD_THEME } from '../../src/internal/secure-field-style.js';
 import { THEME } from '../../src/view/theme.js';
+import { THEME_DESCRIPTIONS } from '../../src/view/theme-docs.js';
 
 interface CssProperty {
   name: string;
@@ -37,11 +38,13 @@ describe('theme: the manifest documents every --mp-* custom property', () => {
     expect(SECURE_FIELD_THEME.filter((name) => !documentedNames.has(name))).to.deep.equal([]);
   });
 
-  it('lists exactly the theme table (src/view/theme.ts), defaults included', () => {
+  it('lists exactly the theme table (src/view/theme.ts), defaults and descriptions (theme-docs.ts) included', () => {
     expect([...documentedNames].sort()).to.deep.equal(Object.keys(THEME).sort());
     for (const property of documented) {
       const light = (THEME as Record<string, { light?: string }>)[property.name]?.light;
       expect(property.default, property.name).to.equal(light);
+      const description = (THEME_DESCRIPTIONS as Record<string, string>)[property.name];
+      expect(property.description?.startsWith(description), property.name).to.equal(true);
     }
   });
 
