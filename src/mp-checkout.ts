@@ -131,6 +131,10 @@ export class MpCheckoutElement extends LitElement {
     locale: () => this.locale,
     siteLanguage: () => (isSiteId(this.site) ? SITES[this.site].locale : ''),
     activated: () => {
+      // The fields were labelled before the language came (secure-field-text.ts); when it is another
+      // one (the buyer's failed to load and English stands in), labels being fixed at creation, fresh
+      // fields carry the language the rest of the form speaks, unless the buyer has typed in them.
+      if (this.fields.labelledOtherwise()) this.loader.rebuild();
       this.fields.refreshOptions();
       this.changed({ field: 'locale' });
     },
@@ -295,7 +299,10 @@ export class MpCheckoutElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('messages')) this.localize.setOverrides(this.messages);
+    if (!changed.has('messages')) return;
+    this.localize.setOverrides(this.messages);
+    // The fields' placeholders may be among the merchant's wording (their labels are fixed at creation).
+    this.fields.refreshOptions();
   }
 
   // ——— the card ———

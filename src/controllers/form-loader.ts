@@ -28,7 +28,7 @@ export interface FormLoaderOptions {
   /** Forgets the card the buyer typed (new fields, new card). */
   forgetCard(): void;
   failed(event: CheckoutEvent, cause: unknown): void;
-  /** The fields and the document types are ready: the form is usable. */
+  /** The fields, the document types and the language are in: the form is usable. */
   ready(): void;
 }
 
@@ -95,7 +95,10 @@ export class FormLoader implements ReactiveController {
    * and the document types too, so it never changes under the buyer.
    */
   async fieldsReady(): Promise<void> {
-    const typesLoaded = await this.idTypesLoaded;
+    const loading = this.idTypesLoaded;
+    const typesLoaded = await loading;
+    // A rebuild meanwhile (reset, "Try again") loads the types again: only the newest load counts.
+    if (loading !== this.idTypesLoaded) return;
     if (!typesLoaded || !this.options.fields.ready || !this.options.language().ready || this.options.state().phase !== 'loading') return;
     this.options.dispatch({ type: 'form-ready' });
     this.options.ready();

@@ -76,6 +76,8 @@ export class SecureFieldsController implements ReactiveController {
   focused?: SecureFieldType;
   /** Fields holding something the buyer typed (a rebuild would throw it away). */
   readonly typed = new Set<SecureFieldType>();
+  /** The screen-reader labels the fields were created with (the SDK cannot change them afterwards). */
+  private labels = '';
 
   /** @param host The element: the fields' mount containers are its light-DOM children. */
   constructor(
@@ -105,6 +107,7 @@ export class SecureFieldsController implements ReactiveController {
   mount(mp: MercadoPagoInstance): void {
     this.unmount();
     this.mp = mp;
+    this.labels = this.currentLabels();
     try {
       for (const type of SECURE_FIELDS) {
         const field = mp.fields.create(type, { ...this.options.fieldOptions(type), group: this.group });
@@ -166,6 +169,18 @@ export class SecureFieldsController implements ReactiveController {
     if (!settings) return;
     if (settings.card_number) this.update('cardNumber', { settings: settings.card_number });
     if (settings.security_code) this.update('securityCode', { settings: settings.security_code });
+  }
+
+  /**
+   * Mounted fields, nothing typed in them, whose labels are not those of the options now (another
+   * language came than the one they were created in): only fresh fields can carry the new labels.
+   */
+  labelledOtherwise(): boolean {
+    return this.mounted && this.typed.size === 0 && this.labels !== this.currentLabels();
+  }
+
+  private currentLabels(): string {
+    return JSON.stringify(SECURE_FIELDS.map((type) => this.options.fieldOptions(type).srLabel));
   }
 
   /** Marks a field invalid inside its iframe (the SDK sets aria-invalid there). */

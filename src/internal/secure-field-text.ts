@@ -1,8 +1,8 @@
 /**
  * The Secure Fields' screen-reader labels and placeholders in each base language, inline, so the
  * fields are created the moment MercadoPago.js is here rather than after the language chunk and
- * i18next: a field's label is fixed at creation (fields.md: `srLabel` is a `fields.create` option;
- * `update` takes only placeholder, settings and invalid). The same strings as `field.*` and
+ * i18next: a field's label is fixed at creation (fields.md: `srLabel` is a `fields.create` option,
+ * and `update` takes no label). The same strings as `field.*` and
  * `placeholder.*` in locales/*.json, which stay their source: a unit test holds the two equal, and
  * no regional file overrides them.
  */

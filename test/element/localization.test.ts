@@ -190,6 +190,24 @@ describe('<mp-checkout> localization', () => {
       expect(labelOf(el, 'installments')).to.equal('Parcelas');
     });
 
+    it('a switch before the buyer types gives the Secure Fields screen-reader labels in the new language', async () => {
+      // Spanish and Portuguese on Brazil's site: MercadoPago.js speaks Portuguese for both, so only the
+      // element can relabel the fields, and a label is fixed when a field is created.
+      const { el } = await renderCheckout({ attrs: { locale: 'es', site: 'MLB' } });
+      const ariaLabel = () => {
+        try {
+          return secureInput(el, 'cardNumber').getAttribute('aria-label');
+        } catch {
+          return null; // between the old fields and the new
+        }
+      };
+      expect(ariaLabel()).to.equal('Número de tarjeta');
+      el.setAttribute('locale', 'pt-BR');
+      await waitUntil(() => ariaLabel() === 'Número do cartão', `still "${ariaLabel()}"`, { timeout: 5000 });
+      await waitUntil(() => el.matches(':state(ready)'), 'not ready again after the new fields', { timeout: 5000 });
+      expect(payButtonText(el)).to.match(/^Pagar R\$/);
+    });
+
     it('after a switch, a payment still goes through and its result is in the new language', async () => {
       const { el } = await renderCheckout({ attrs: { locale: 'en' } });
       el.setAttribute('locale', 'es-AR');
@@ -317,6 +335,13 @@ describe('<mp-checkout> localization', () => {
       el.messages = {};
       await waitUntil(() => payButtonText(el) === 'Pay ARS 1,500.50', `overrides cleared: "${payButtonText(el)}"`, { timeout: 2000 });
       expect(labelOf(el, 'cardholder-name')).to.equal('Cardholder name');
+    });
+
+    it('a Secure Field placeholder set at runtime reaches the field', async () => {
+      const { el } = await renderCheckout({ attrs: { locale: 'en' } });
+      el.messages = { 'placeholder.cardNumber': '0000 0000 0000 0000' };
+      await waitUntil(() => secureInput(el, 'cardNumber').placeholder === '0000 0000 0000 0000', 'the placeholder was not updated', { timeout: 2000 });
+      expect(secureInput(el, 'expirationDate').placeholder, 'the others keep theirs').to.equal('MM/YY');
     });
 
     it('cannot nest other keys ($t(…)): a hostile attribute renders as written, without fanning out', async () => {

@@ -73,7 +73,20 @@ describe('FormLoader: the way to a usable form', () => {
     expect(phase()).to.equal('ready');
   });
 
-  it('is ready once, whichever of the fields, the document types and the language comes last', async () => {
+  it('is ready when the fields come last', async () => {
+    const { mp, loader, fields, language, log, settle, typesLoaded } = setUp();
+    loader.build(mp);
+    language.ready = language.settled = true;
+    typesLoaded();
+    loader.hostUpdated();
+    await settle();
+    expect(log, 'the fields are not ready yet').to.deep.equal(['fields created']);
+    fields.ready = true;
+    await loader.fieldsReady();
+    expect(log).to.deep.equal(['fields created', 'ready']);
+  });
+
+  it('is ready once when the document types come last, however many updates run meanwhile', async () => {
     const { mp, loader, fields, language, log, settle, typesLoaded } = setUp();
     loader.build(mp);
     language.ready = language.settled = true;
