@@ -3,10 +3,12 @@
  * launches it), and a buyer typing a test card into the Secure Field iframes with the keyboard.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before } from 'node:test';
-import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../bin/chromium.mjs';
 import { startDemoServer } from '../../demo/server.ts';
+import { OFFICIAL_SDK_URL } from '../../src/mercadopago/sdk-loader.ts';
 
 export { CHROMIUM_ARGS as chromiumArgs, chromiumPath };
 
@@ -63,6 +65,27 @@ export async function typeCard(page: Page, card: TestCard): Promise<void> {
 
 /** The text of the element's live region. */
 export const messageOf = (page: Page) => page.$eval('mp-checkout >>> [part~="message"]', (el) => el.textContent.trim());
+
+/**
+ * The rest of an offline page's requests, once a test has answered its own: the card brand's logo
+ * (the SDK's secure_thumbnail) as a 1 px image, MercadoPago.js as the sandbox double, the demo server
+ * and data/blob/about URLs as they are. Anything else fails at once: this machine has no internet.
+ */
+export async function offlineRequests(demoUrl: string): Promise<(request: HTTPRequest) => Promise<void>> {
+  const sandboxSdk = await readFile(new URL('../../dist/sandbox/mercadopago-sdk.js', import.meta.url), 'utf8');
+  return async (request) => {
+    const url = request.url();
+    if (url.startsWith('https://http2.mlstatic.com/')) {
+      await request.respond({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>' });
+    } else if (url.startsWith(OFFICIAL_SDK_URL)) {
+      await request.respond({ status: 200, contentType: 'text/javascript; charset=utf-8', body: sandboxSdk });
+    } else if (url.startsWith(demoUrl) || /^(data|blob|about):/.test(url)) {
+      await request.continue();
+    } else {
+      await request.abort('internetdisconnected');
+    }
+  };
+}
 
 export interface DemoSession {
   /** The demo server's base URL, ending in "/". */

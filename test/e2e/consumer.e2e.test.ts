@@ -27,11 +27,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { contentSecurityPolicy, newNonce } from '../../demo/server.ts';
-import { typeCard, useDemoSession } from './chromium.ts';
+import { offlineRequests, typeCard, useDemoSession } from './chromium.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const run = promisify(execFile);
-const OFFICIAL_SDK_URL = 'https://sdk.mercadopago.com/js/v2';
 /** What the consumer's project brings itself; linked, not installed, to keep the test offline and fast. */
 const TOOLCHAIN = ['typescript', 'esbuild', 'react', '@types/react', '@lit/react', 'preact', 'solid-js', 'vue', 'vue-tsc', 'svelte', 'svelte-check'];
 
@@ -263,7 +262,7 @@ async function openPage(
   await page.evaluateOnNewDocument(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
-  const sandboxSdk = await readFile(join(root, 'dist/sandbox/mercadopago-sdk.js'), 'utf8');
+  const offline = await offlineRequests(demo.url);
   await page.setRequestInterception(true);
   const answer = async (request: HTTPRequest): Promise<void> => {
     const url = request.url();
@@ -275,15 +274,8 @@ async function openPage(
     } else if (origin) {
       const { status, headers, body } = await origin[1](new URL(url).pathname.slice(new URL(origin[0]).pathname.length));
       await request.respond({ status, headers, body });
-    } else if (url.startsWith('https://http2.mlstatic.com/')) {
-      // The card brand's logo (the SDK's secure_thumbnail); this machine is offline.
-      await request.respond({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>' });
-    } else if (url.startsWith(OFFICIAL_SDK_URL)) {
-      await request.respond({ status: 200, contentType: 'text/javascript; charset=utf-8', body: sandboxSdk });
-    } else if (url.startsWith(demo.url) || /^(data|blob|about):/.test(url)) {
-      await request.continue();
     } else {
-      await request.abort('internetdisconnected'); // this machine is offline: fail fast
+      await offline(request);
     }
   };
   page.on('request', (request) => void answer(request));

@@ -9,15 +9,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { contentSecurityPolicy, newNonce } from '../../demo/server.ts';
-import { messageOf, typeCard, useDemoSession } from './chromium.ts';
+import { messageOf, offlineRequests, typeCard, useDemoSession } from './chromium.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const OFFICIAL_SDK_URL = 'https://sdk.mercadopago.com/js/v2';
 const demo = useDemoSession();
 
 // The demo server's sandbox endpoint: the reference handler at /process_payment prices payments from
@@ -64,7 +62,7 @@ async function open(html: string): Promise<Opened> {
   await page.evaluateOnNewDocument(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
-  const sandboxSdk = await readFile(`${root}dist/sandbox/mercadopago-sdk.js`, 'utf8');
+  const offline = await offlineRequests(demo.url);
   await page.setRequestInterception(true);
   const answer = async (request: HTTPRequest): Promise<void> => {
     const url = request.url();
@@ -72,15 +70,8 @@ async function open(html: string): Promise<Opened> {
       const nonce = newNonce();
       const headers = { 'Content-Security-Policy': contentSecurityPolicy(nonce) };
       await request.respond({ status: 200, headers, contentType: 'text/html; charset=utf-8', body: html.replaceAll('<script', `<script nonce="${nonce}"`) });
-    } else if (url.startsWith('https://http2.mlstatic.com/')) {
-      // The card brand's logo (the SDK's secure_thumbnail); this machine is offline.
-      await request.respond({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>' });
-    } else if (url.startsWith(OFFICIAL_SDK_URL)) {
-      await request.respond({ status: 200, contentType: 'text/javascript; charset=utf-8', body: sandboxSdk });
-    } else if (url.startsWith(demo.url) || /^(data|blob|about):/.test(url)) {
-      await request.continue();
     } else {
-      await request.abort('internetdisconnected'); // this machine is offline: fail fast
+      await offline(request);
     }
   };
   page.on('request', (request) => void answer(request));
