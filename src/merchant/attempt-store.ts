@@ -9,6 +9,7 @@
  */
 import type { AttemptStore, PaymentAttempt } from './idempotency.js';
 import { isValidIdempotencyKey } from './idempotency.js';
+import { isPlainObject } from './payment-response.js';
 
 const PREFIX = 'mp-checkout:attempt:';
 
@@ -27,10 +28,6 @@ interface StoredAttempt {
   savedAt: number;
 }
 
-function isPlainObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 /** Anything else in the slot (another script, an older format, a hand edit) is thrown away, never sent. */
 function readStored(text: string | null): StoredAttempt | undefined {
   if (text === null) return undefined;
@@ -44,17 +41,16 @@ function readStored(text: string | null): StoredAttempt | undefined {
   const { idempotencyKey, savedAt, summary, body } = value;
   if (typeof idempotencyKey !== 'string' || !isValidIdempotencyKey(idempotencyKey) || typeof savedAt !== 'number') return undefined;
   if (typeof body.token !== 'string') return undefined;
-  const { amount, installments, paymentMethodId, paymentMethodName } = summary;
-  if (typeof amount !== 'number' || !Number.isFinite(amount) || !Number.isSafeInteger(installments)) return undefined;
-  if ((paymentMethodId !== undefined && typeof paymentMethodId !== 'string') || (paymentMethodName !== undefined && typeof paymentMethodName !== 'string')) {
-    return undefined;
-  }
-  return {
-    idempotencyKey,
-    body,
-    summary: { amount, installments: installments as number, paymentMethodId, paymentMethodName },
-    savedAt,
-  };
+  const { amount, installments, paymentMethodId, paymentMethodName, total, installmentAmount } = summary;
+  const isAmount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+  const isText = (value: unknown): value is string | undefined => value === undefined || typeof value === 'string';
+  if (!isAmount(amount) || !Number.isSafeInteger(installments) || !isText(paymentMethodId) || !isText(paymentMethodName)) return undefined;
+  if ((total !== undefined && !isAmount(total)) || (installmentAmount !== undefined && !isAmount(installmentAmount))) return undefined;
+  // The financed total and installment amount too: after a reload the buyer is quoted what the attempt charges.
+  const summaryRead: PaymentAttempt['summary'] = { amount, installments: installments as number, paymentMethodId, paymentMethodName };
+  if (isAmount(total)) summaryRead.total = total;
+  if (isAmount(installmentAmount)) summaryRead.installmentAmount = installmentAmount;
+  return { idempotencyKey, body, summary: summaryRead, savedAt };
 }
 
 /** The tab's sessionStorage, or undefined where reading the property itself throws (sandboxed frames). */

@@ -166,6 +166,16 @@ describe('sessionAttemptStore', () => {
     expect(Object.keys(stored).sort()).to.deep.equal(['body', 'idempotencyKey', 'savedAt', 'summary']);
   });
 
+  it('gives a reloaded page the summary as recorded, the financed total and installment amount included', () => {
+    const storage = new MemoryStorage();
+    const store = sessionAttemptStore(() => storage);
+    const financed: PaymentAttempt = { ...attempt, summary: { ...attempt.summary, total: 1746.3, installmentAmount: 582.1 } };
+    store.save(financed);
+    expect(store.load('order-42')?.summary).to.deep.equal(financed.summary);
+    storage.setItem('mp-checkout:attempt:order-42', storage.getItem('mp-checkout:attempt:order-42')!.replace('1746.3', '"1746.3"'));
+    expect(store.load('order-42'), 'a total that is not a number').to.equal(undefined);
+  });
+
   it('expires after ATTEMPT_TTL_MS, and throws away what it cannot read', () => {
     const storage = new MemoryStorage();
     let now = 1_000_000;
