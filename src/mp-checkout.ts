@@ -136,6 +136,7 @@ export class MpCheckoutElement extends LitElement {
       // fields carry the language the rest of the form speaks, unless the buyer has typed in them.
       if (this.fields.labelledOtherwise()) this.loader.rebuild();
       this.fields.refreshOptions();
+      void this.loader.fieldsReady(); // fields that were ready before the language
       this.changed({ field: 'locale' });
     },
   });
@@ -163,10 +164,10 @@ export class MpCheckoutElement extends LitElement {
     timeoutMs: () => this.sdkTimeout,
     fieldOptions: (type) => ({
       placeholder: this.localize.secureFieldText(`placeholder.${type}`) || undefined,
-      srLabel: this.localize.secureFieldText(`field.${type}`) || undefined,
       ariaRequired: true,
       style: this.theme.secureFieldStyle(),
     }),
+    label: (type) => this.localize.secureFieldText(`field.${type}`) || undefined,
     ready: () => void this.loader.fieldsReady(),
     failed: (code, cause) => this.session.fail({ type: 'build-failed', code }, cause),
     errored: (cause) =>
@@ -208,7 +209,7 @@ export class MpCheckoutElement extends LitElement {
     publicKey: () => (this.config.mode ? this.publicKey : undefined),
     sdkLocale: () => sdkLocaleFor(this.localize.requestedTag, this.config.pageSite),
     language: () => ({ ready: this.localize.ready, settled: this.localize.language === resourceChain(this.localize.requestedTag).language }),
-    asksNoDocument: () => this.config.site === 'MLM',
+    asksNoDocument: () => this.config.asksNoDocument,
     state: () => this.session.state,
     dispatch: (event) => this.session.dispatch(event),
     recheck: () => this.config.check(),
@@ -365,7 +366,7 @@ export class MpCheckoutElement extends LitElement {
       amount: state.phase === 'configuring' ? '' : config.money(this.amount),
       unresolved: this.payment.unresolved && paymentVars(this.payment.unresolved, this.feedback),
       ...form.values,
-      idTypesPending: state.phase === 'loading' && config.site !== 'MLM',
+      idTypesPending: state.phase === 'loading' && !config.asksNoDocument,
       email: this.payerEmail ? undefined : form.values.email,
       card: card.view,
       money: (amount) => config.money(amount),

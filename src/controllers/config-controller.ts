@@ -43,6 +43,11 @@ export class ConfigController implements ReactiveController {
     return this.accountSite ?? this.pageSite;
   }
 
+  /** Mexico's checkout asks for no document (MercadoPago.js has no document types there). */
+  get asksNoDocument(): boolean {
+    return this.site === 'MLM';
+  }
+
   /** The site the page sets (the attribute) or implies (the locale's region). */
   get pageSite(): SiteId {
     return pageSite(this.host.site, this.options.localeTag());

@@ -61,8 +61,6 @@ export class FormLoader implements ReactiveController {
     if (phase === 'configuring') fields.unmount();
     if (this.wantsSdk()) this.syncSdk();
     if (phase === 'loading' && sdk.mp && !fields.mounted) this.build(sdk.mp);
-    // Fields that were ready before the language was: the form is ready with its text.
-    else if (phase === 'loading' && fields.ready) void this.fieldsReady();
   }
 
   /** A MercadoPago instance is ready, or the form must be built again: mount the fields, load the document types. */
@@ -91,7 +89,7 @@ export class FormLoader implements ReactiveController {
   }
 
   /**
-   * The fields said ready (or the language came after them): ready means the whole form, its text
+   * The fields said ready, or the language came (the element calls this then): ready means the whole form, its text
    * and the document types too, so it never changes under the buyer.
    */
   async fieldsReady(): Promise<void> {

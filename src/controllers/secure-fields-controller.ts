@@ -29,7 +29,9 @@ export interface SecureFieldsOptions {
   /** Milliseconds to wait for the fields to say `ready`. */
   timeoutMs(): number;
   /** Placeholder, label and style for a field, in the current language and theme. */
-  fieldOptions(field: SecureFieldType): SecureFieldOptions;
+  fieldOptions(field: SecureFieldType): Omit<SecureFieldOptions, 'srLabel'>;
+  /** A field's screen-reader label in the current language: given at creation only (fields.md). */
+  label(field: SecureFieldType): string | undefined;
   ready(): void;
   failed(code: 'fields_timeout' | 'fields_mount_failed', cause?: unknown): void;
   /** A field reported an SDK error (its frame could not reach Mercado Pago). */
@@ -77,7 +79,7 @@ export class SecureFieldsController implements ReactiveController {
   /** Fields holding something the buyer typed (a rebuild would throw it away). */
   readonly typed = new Set<SecureFieldType>();
   /** The screen-reader labels the fields were created with (the SDK cannot change them afterwards). */
-  private labels = '';
+  private labels: Array<string | undefined> = [];
 
   /** @param host The element: the fields' mount containers are its light-DOM children. */
   constructor(
@@ -107,10 +109,11 @@ export class SecureFieldsController implements ReactiveController {
   mount(mp: MercadoPagoInstance): void {
     this.unmount();
     this.mp = mp;
-    this.labels = this.currentLabels();
     try {
       for (const type of SECURE_FIELDS) {
-        const field = mp.fields.create(type, { ...this.options.fieldOptions(type), group: this.group });
+        const srLabel = this.options.label(type);
+        this.labels.push(srLabel);
+        const field = mp.fields.create(type, { ...this.options.fieldOptions(type), srLabel, group: this.group });
         this.listen(type, field);
         field.mount(this.containerId(type));
         // The SDK swallows mount errors (a console warning, no exception: fields.md, v2.0.0): an
@@ -139,6 +142,7 @@ export class SecureFieldsController implements ReactiveController {
       }
     }
     this.fields.clear();
+    this.labels = [];
     this.readyFields.clear();
     this.causes.clear();
     this.touched.clear();
@@ -176,11 +180,7 @@ export class SecureFieldsController implements ReactiveController {
    * language came than the one they were created in): only fresh fields can carry the new labels.
    */
   labelledOtherwise(): boolean {
-    return this.mounted && this.typed.size === 0 && this.labels !== this.currentLabels();
-  }
-
-  private currentLabels(): string {
-    return JSON.stringify(SECURE_FIELDS.map((type) => this.options.fieldOptions(type).srLabel));
+    return this.mounted && this.typed.size === 0 && SECURE_FIELDS.some((type, index) => this.labels[index] !== this.options.label(type));
   }
 
   /** Marks a field invalid inside its iframe (the SDK sets aria-invalid there). */

@@ -18,13 +18,14 @@ function setUp() {
   let state: CheckoutState = INITIAL_STATE;
   const language = { ready: false, settled: false };
   const log: string[] = [];
-  let typesLoaded!: () => void;
+  const typeLoads: Array<() => void> = [];
   const fields = {
     mounted: false,
     ready: false,
     typed: new Set(),
     mount: () => {
       fields.mounted = true;
+      fields.ready = false;
       log.push('fields created');
     },
     unmount: () => (fields.mounted = false),
@@ -33,7 +34,7 @@ function setUp() {
   const loader = new FormLoader(host, {
     sdk: { mp, publicKey: 'TEST-key', ensure: async () => undefined } as unknown as SdkController,
     fields: fields as unknown as SecureFieldsController,
-    form: { loadIdentificationTypes: () => new Promise<void>((resolve) => (typesLoaded = resolve)) } as unknown as FormController,
+    form: { loadIdentificationTypes: () => new Promise<void>((resolve) => typeLoads.push(resolve)) } as unknown as FormController,
     publicKey: () => 'TEST-key',
     sdkLocale: () => 'es-AR',
     language: () => language,
@@ -46,7 +47,7 @@ function setUp() {
     ready: () => log.push('ready'),
   });
   const settle = () => new Promise((resolve) => setTimeout(resolve));
-  return { mp, loader, fields, language, log, settle, typesLoaded: () => typesLoaded(), phase: () => state.phase };
+  return { mp, loader, fields, language, log, settle, typesLoaded: (load = typeLoads.length - 1) => typeLoads[load](), phase: () => state.phase };
 }
 
 describe('FormLoader: the way to a usable form', () => {
@@ -67,7 +68,7 @@ describe('FormLoader: the way to a usable form', () => {
     expect(phase()).to.equal('loading');
 
     language.ready = language.settled = true;
-    loader.hostUpdated(); // the language's arrival re-renders the element
+    await loader.fieldsReady(); // what the element does when the language arrives
     await settle();
     expect(log).to.deep.equal(['fields created', 'ready']);
     expect(phase()).to.equal('ready');
@@ -78,7 +79,7 @@ describe('FormLoader: the way to a usable form', () => {
     loader.build(mp);
     language.ready = language.settled = true;
     typesLoaded();
-    loader.hostUpdated();
+    await loader.fieldsReady(); // the language arrived
     await settle();
     expect(log, 'the fields are not ready yet').to.deep.equal(['fields created']);
     fields.ready = true;
@@ -86,21 +87,34 @@ describe('FormLoader: the way to a usable form', () => {
     expect(log).to.deep.equal(['fields created', 'ready']);
   });
 
-  it('is ready once when the document types come last, however many updates run meanwhile', async () => {
+  it('is ready once when the document types come last, though the fields and the language both asked', async () => {
     const { mp, loader, fields, language, log, settle, typesLoaded } = setUp();
     loader.build(mp);
-    language.ready = language.settled = true;
-    loader.hostUpdated();
     fields.ready = true;
     const fromFields = loader.fieldsReady();
-    loader.hostUpdated(); // an update while the document types are still loading
+    language.ready = language.settled = true;
+    const fromLanguage = loader.fieldsReady();
     await settle();
     expect(log, 'the document types are still loading').to.deep.equal(['fields created']);
     typesLoaded();
-    await fromFields;
-    await settle();
-    loader.hostUpdated();
-    await settle();
+    await Promise.all([fromFields, fromLanguage]);
     expect(log).to.deep.equal(['fields created', 'ready']);
+  });
+
+  it('a rebuild while loading: only the newest document-type load can make the form ready', async () => {
+    const { mp, loader, fields, language, log, settle, typesLoaded } = setUp();
+    loader.build(mp);
+    language.ready = language.settled = true;
+    fields.ready = true;
+    const fromOldFields = loader.fieldsReady();
+    loader.build(mp); // "Try again" or reset(): new fields, the types asked again
+    fields.ready = true; // the new fields answer before the old document types
+    typesLoaded(0);
+    await fromOldFields;
+    await settle();
+    expect(log, 'the old load is not the new form’s').to.deep.equal(['fields created', 'fields created']);
+    typesLoaded();
+    await loader.fieldsReady();
+    expect(log).to.deep.equal(['fields created', 'fields created', 'ready']);
   });
 });
