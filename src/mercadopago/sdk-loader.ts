@@ -74,7 +74,6 @@ export function sdkFromOfficialScript(): boolean | undefined {
 
 /** Resolves the MercadoPago constructor, or rejects with an SdkLoadError. Shared by all elements. */
 export function loadSdk(timeoutMs: number): Promise<MercadoPagoConstructor> {
-  provenance.preexisting ??= 'MercadoPago' in window;
   shared ??= withTimeout(startOfficialLoader(), timeoutMs).then((value) => {
     if (typeof value !== 'function') throw new SdkLoadError('sdk_load_failed');
     provenance.loaded = true;
@@ -94,7 +93,6 @@ export function loadSdk(timeoutMs: number): Promise<MercadoPagoConstructor> {
  * MercadoPago was already on the page. A failure is the element's to report when it asks.
  */
 export function prefetchOfficialSdk(): void {
-  provenance.preexisting ??= 'MercadoPago' in window;
   startOfficialLoader().catch(() => undefined);
 }
 
@@ -103,8 +101,12 @@ export function sdkLoadedAt(): number | undefined {
   return loadedAt;
 }
 
-/** The official loader, after adding its script tag through the `mp-checkout` policy where Trusted Types exist. */
+/**
+ * The official loader, after adding its script tag through the `mp-checkout` policy where Trusted
+ * Types exist. The first call records whether the page had a MercadoPago of its own before it.
+ */
 function startOfficialLoader(): Promise<unknown> {
+  provenance.preexisting ??= 'MercadoPago' in window;
   try {
     addOfficialScriptThroughPolicy();
   } catch (error) {

@@ -119,7 +119,7 @@ export type CheckoutEvent =
 export const INITIAL_STATE: CheckoutState = { phase: 'loading' };
 
 /** A payment whose outcome is known or on its way: nothing may pay it again. */
-function holdsPayment(state: CheckoutState): boolean {
+export function holdsPayment(state: CheckoutState): boolean {
   return (
     state.phase === 'submitting' || state.phase === 'challenge' || state.phase === 'pending' || state.phase === 'unconfirmed' || state.phase === 'approved'
   );

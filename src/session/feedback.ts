@@ -3,7 +3,7 @@
  * message in the live region, the one way out of a failure, the `:state()` custom states and the
  * mp-error an entered state fires. Nothing here is stored; the same state always reads the same.
  */
-import type { CheckoutState, Notice, PaymentSummary } from './checkout-session.js';
+import { holdsPayment, type CheckoutState, type Notice, type PaymentSummary } from './checkout-session.js';
 import {
   errorMessage,
   fieldForStatusDetail,
@@ -167,14 +167,8 @@ export function customStates(state: CheckoutState, disabled: boolean): Record<'l
 
 /** Under a refusal, a failure, a challenge or a payment that is done, pending or unconfirmed, there is nothing to fill in. */
 export function formHidden(state: CheckoutState): boolean {
-  return (
-    state.phase === 'configuring' ||
-    state.phase === 'failed' ||
-    state.phase === 'challenge' ||
-    state.phase === 'pending' ||
-    state.phase === 'unconfirmed' ||
-    state.phase === 'approved'
-  );
+  // While submitting the form stays, locked, under the buyer's eyes.
+  return state.phase === 'configuring' || state.phase === 'failed' || (holdsPayment(state) && state.phase !== 'submitting');
 }
 
 /** The mp-error a state fires when it is entered (a technical error, never a validation one). */
