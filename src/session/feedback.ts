@@ -4,6 +4,7 @@
  * mp-error an entered state fires. Nothing here is stored; the same state always reads the same.
  */
 import { holdsPayment, type CheckoutState, type Notice, type PaymentSummary } from './checkout-session.js';
+import type { ConfigProblem } from './config.js';
 import {
   errorMessage,
   fieldForStatusDetail,
@@ -112,11 +113,21 @@ function noticeMessage(notice: Notice, context: FeedbackContext): Message | unde
   }
 }
 
+/** A technical failure's message key: what stopped the form, as the buyer is told (a field that would not mount reads as a request that failed). */
+export function failureKey(code: string): string {
+  return code === 'fields_mount_failed' ? 'error.sdk_request_failed' : `error.${code}`;
+}
+
+/** A configuration problem's message key. */
+export function problemKey(problem: Pick<ConfigProblem, 'code' | 'message'>): string {
+  return `error.${problem.message ?? problem.code}`;
+}
+
 /** The live region's message for this state (undefined: nothing to say). */
 export function messageFor(state: CheckoutState, context: FeedbackContext): Message | undefined {
   switch (state.phase) {
     case 'configuring':
-      return { keys: 'error.config', tone: 'error', parts: state.problems.map((p) => ({ keys: `error.${p.message ?? p.code}`, vars: p.vars, tone: 'error' })) };
+      return { keys: 'error.config', tone: 'error', parts: state.problems.map((p) => ({ keys: problemKey(p), vars: p.vars, tone: 'error' })) };
     case 'ready':
       if (state.notice) return noticeMessage(state.notice, context);
       // Nothing else to say (a reload, a cleared notice): the buyer must know what pay will repeat.
@@ -129,7 +140,7 @@ export function messageFor(state: CheckoutState, context: FeedbackContext): Mess
     case 'pending':
       return state.challengeDone ? { keys: 'ui.processing', tone: 'info' } : resultMessage(state.payment, context);
     case 'failed':
-      return errorMessage(state.failure.code === 'fields_mount_failed' ? 'error.sdk_request_failed' : `error.${state.failure.code}`);
+      return errorMessage(failureKey(state.failure.code));
     default:
       return undefined;
   }

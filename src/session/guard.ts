@@ -5,6 +5,7 @@
  * so development over plain HTTP works.
  */
 import { UNWORKABLE_PROBLEMS, type ConfigProblem, type KeyMode } from './config.js';
+import { failureKey, problemKey } from './feedback.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -87,9 +88,8 @@ export function auditChecklist(facts: GuardFacts, t: Translate): AuditEntry[] {
   ];
   if (facts.failure) {
     // A technical failure stops the form in any mode: the checkout is dead until it is fixed.
-    // The buyer is told what they are told (feedback.ts: a mount failure reads as an SDK request failure).
-    const said = facts.failure === 'fields_mount_failed' ? 'sdk_request_failed' : facts.failure;
-    entries.push({ id: 'form', ok: false, severity: 'error', message: t('audit.form_failed', { detail: t(`error.${said}`), code: facts.failure }) });
+    // In the buyer's words, and with the code the merchant searches for.
+    entries.push({ id: 'form', ok: false, severity: 'error', message: t('audit.form_failed', { detail: t(failureKey(facts.failure)), code: facts.failure }) });
   } else if (facts.loading) {
     entries.push({ id: 'form', ok: false, severity: 'warning', message: t('audit.form_loading') });
   }
@@ -108,7 +108,7 @@ export function auditChecklist(facts: GuardFacts, t: Translate): AuditEntry[] {
       ok: false,
       // A problem that stops the form is an error even in test mode: the checkout is dead.
       severity: UNWORKABLE_PROBLEMS.has(problem.code) ? 'error' : blocking,
-      message: t('audit.config_fail', { detail: t(`error.${problem.message ?? problem.code}`, problem.vars) }),
+      message: t('audit.config_fail', { detail: t(problemKey(problem), problem.vars) }),
     });
   }
   return entries;
