@@ -29,6 +29,14 @@ describe('<mp-checkout> first paint', () => {
     // Lit's first update (queued by the append itself, later).
     expect(atConnection, 'the SDK script is in the page when the element has just connected').to.equal(1);
     expect(renderedAtConnection, 'checked before the first render').to.equal(false);
+    // Where the element adds the tag itself (Trusted Types: sdk-loader.ts), MercadoPago.js is asked for
+    // first and is not an async script, which Chromium would run only after a loading milestone and
+    // behind the page's other work. Elsewhere the official loader adds a plain tag.
+    const script = document.querySelector<HTMLScriptElement>('script[src^="https://sdk.mercadopago.com/js/v2"]')!;
+    if ('trustedTypes' in window) {
+      expect(script.getAttribute('fetchpriority'), 'MercadoPago.js asked for with high priority').to.equal('high');
+      expect(script.async, 'MercadoPago.js runs as soon as it has loaded').to.equal(false);
+    }
     await el.updateComplete;
     expect(part(el, 'submit-button')!.textContent.trim(), 'the first render comes before the language').to.equal('');
   });
