@@ -18,6 +18,9 @@
  *     the Secure Field's frame) and a rejected payment with its message (pay clicked from script, so
  *     nothing it moves counts as recent input). Every shift, recent input or not, is printed too.
  *     Merchant content sits below the element on both pages, so any growth of the element moves it.
+ * Plus, to show where a difference goes: how long MercadoPago.js waited between its last byte and
+ * running (it runs on the main thread, so it waits for whatever task holds it), and the main
+ * thread's time in long tasks (≥ 50 ms) until `mp-ready`.
  * Plus the brotli size of every script each side downloads before `mp-ready`.
  * BENCH_RUNS=n changes the number of runs; BENCH_DEBUG=1 prints every layout shift with its sources.
  */
@@ -129,6 +132,12 @@ interface Marks {
   firstRender?: number;
   firstFrame?: number;
   sdkScript?: number;
+  /** MercadoPago.js's `load` event: it has run (a script's load event follows its execution). */
+  sdkRan?: number;
+  /** MercadoPago.js's last byte arrived (Resource Timing). */
+  sdkArrived?: number;
+  /** Main-thread time in long tasks (≥ 50 ms) until mp-ready. */
+  longTasks?: number;
   ready?: number;
   shifts: Shift[];
   scripts: Array<{ name: string; startTime: number }>;
@@ -175,9 +184,18 @@ const INSTRUMENT = `(() => {
       return original.call(this, node, ...rest);
     };
   }
+  const isSdk = (url) => String(url).startsWith('https://sdk.mercadopago.com/js/v2');
+  // A script's load event does not bubble, but a capturing listener on the document sees it.
+  document.addEventListener('load', (event) => {
+    if (marks.sdkRan === undefined && event.target.localName === 'script' && isSdk(event.target.src)) marks.sdkRan = performance.now();
+  }, { capture: true });
+  const longTasks = [];
+  new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
   document.addEventListener('mp-ready', () => {
     if (marks.ready !== undefined) return;
     marks.ready = performance.now();
+    marks.longTasks = longTasks.filter((t) => t.startTime < marks.ready).reduce((sum, t) => sum + Math.min(t.duration, marks.ready - t.startTime), 0);
+    marks.sdkArrived = performance.getEntriesByType('resource').find((e) => isSdk(e.name))?.responseEnd;
     marks.scripts = performance.getEntriesByType('resource')
       .filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js') || e.name.startsWith('https://sdk.mercadopago.com/'))
       .map((e) => ({ name: e.name, startTime: e.startTime }));
@@ -195,6 +213,8 @@ interface Run {
   side: Side;
   firstRender: number;
   sdkScript: number;
+  sdkWait: number;
+  longTasks: number;
   ready: number;
   /** CLS (hadRecentInput excluded) and every shift, per stage; `defined`: the frame that first shows the element. */
   cls: Record<Stage, number>;
@@ -269,6 +289,8 @@ async function oneRun(browser: Browser, base: string, side: Side): Promise<Run> 
       side,
       firstRender: loaded.firstRender! - loaded.define!,
       sdkScript: loaded.sdkScript! - loaded.define!,
+      sdkWait: loaded.sdkRan! - loaded.sdkArrived!,
+      longTasks: loaded.longTasks!,
       ready: loaded.ready!,
       cls: byStage(false),
       allShifts: byStage(true),
@@ -346,6 +368,9 @@ async function main(): Promise<void> {
   row('define → first shadow render', (r) => r.firstRender, '≤ 1.5×');
   row('define → MercadoPago.js <script> inserted', (r) => r.sdkScript, '≤ 1.0×');
   row('navigation → mp-ready', (r) => r.ready, '≤ 1.1×');
+  // Where the difference goes: the main thread. MercadoPago.js cannot run while it is busy.
+  row('  MercadoPago.js arrived → ran', (r) => r.sdkWait, '(why)');
+  row('  main thread in long tasks, until ready', (r) => r.longTasks, '(why)');
   const worst = (rs: Run[], pick: (r: Run) => number) => Math.max(...rs.map(pick));
   const clsRow = (label: string, pickCheckout: (r: Run) => number, floorValue: string) =>
     console.log(`  ${label.padEnd(40)} ${floorValue.padStart(9)} ${shift(worst(checkout, pickCheckout)).padStart(15)}`);
