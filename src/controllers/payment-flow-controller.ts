@@ -97,7 +97,15 @@ export class PaymentFlowController implements ReactiveController {
     const { phase } = session.state;
     if ((phase !== 'ready' && phase !== 'unconfirmed') || host.disabled) return undefined;
     session.dispatch({ type: 'submitted' });
-    const unresolved = payment.attempts.restore(orderScope(host, document.baseURI));
+    const request = buildPaymentRequest({
+      // The element itself: its attributes are read once, here, before anything is awaited.
+      attributes: host,
+      form: form.values,
+      card: { method: card.method, issuerId: card.issuerId, processingMode: card.processingMode, choice: card.selectedChoice },
+      deviceId: (window as { MP_DEVICE_SESSION_ID?: string }).MP_DEVICE_SESSION_ID,
+      baseUrl: document.baseURI,
+    });
+    const unresolved = payment.attempts.restore(request.scope);
     const errors = unresolved
       ? {}
       : validateCheckoutForm({
@@ -108,14 +116,6 @@ export class PaymentFlowController implements ReactiveController {
           payerEmail: host.payerEmail,
         });
     if (form.show(errors)) return void session.dispatch({ type: 'stopped', notice: { type: 'fields' } });
-    const request = buildPaymentRequest({
-      // The element itself: its attributes are read once, here, before anything is awaited.
-      attributes: host,
-      form: form.values,
-      card: { method: card.method, issuerId: card.issuerId, processingMode: card.processingMode, choice: card.selectedChoice },
-      deviceId: (window as { MP_DEVICE_SESSION_ID?: string }).MP_DEVICE_SESSION_ID,
-      baseUrl: document.baseURI,
-    });
     if (host.dispatchEvent(new MpSubmitEvent(announced(unresolved?.summary ?? request.summary)))) return request;
     session.dispatch({ type: 'stopped' });
   }

@@ -33,8 +33,18 @@ export interface FeedbackContext {
   fieldLabel: (field: FieldName) => string;
 }
 
+/** What the messages quote of a payment, formatted: a message's vars. */
+export interface PaymentVars extends Record<string, unknown> {
+  amount: string;
+  installmentAmount?: string;
+  paymentMethod: string;
+  installments: number;
+  count: number;
+  statementDescriptor: string;
+}
+
 /** The values the result messages quote: those of the payment that was sent, not of the form now. */
-export function paymentVars(sent: PaymentSummary, context: FeedbackContext): Record<string, unknown> {
+export function paymentVars(sent: PaymentSummary, context: FeedbackContext): PaymentVars {
   return {
     // What the card is charged in all: with an interest-bearing plan, the financed total, not the cash price.
     amount: context.money(sent.total ?? sent.amount),
@@ -66,11 +76,13 @@ export interface Receipt {
 export function receiptFor(state: CheckoutState, context: FeedbackContext): Receipt | undefined {
   if (state.phase !== 'approved') return undefined;
   const { id, status, sent } = state.payment;
+  // The same figures as the approval message: what the card is charged in all, and per installment.
+  const { amount: total, installmentAmount } = paymentVars(sent, context);
   return {
     status,
-    total: context.money(sent.total ?? sent.amount),
+    total,
     installments: sent.installments,
-    installmentAmount: sent.installments > 1 && sent.installmentAmount !== undefined ? context.money(sent.installmentAmount) : undefined,
+    installmentAmount: sent.installments > 1 ? installmentAmount : undefined,
     paymentId: id || undefined,
     statementDescriptor: context.statementDescriptor || undefined,
   };
