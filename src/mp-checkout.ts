@@ -136,7 +136,7 @@ export class MpCheckoutElement extends LitElement {
       // fields carry the language the rest of the form speaks, unless the buyer has typed in them.
       if (this.fields.labelledOtherwise()) this.loader.rebuild();
       this.fields.refreshOptions();
-      void this.loader.fieldsReady(); // fields that were ready before the language
+      this.loader.fieldsReady(); // fields that were ready before the language
       this.changed({ field: 'locale' });
     },
   });
@@ -168,7 +168,7 @@ export class MpCheckoutElement extends LitElement {
       style: this.theme.secureFieldStyle(),
     }),
     label: (type) => this.localize.secureFieldText(`field.${type}`) || undefined,
-    ready: () => void this.loader.fieldsReady(),
+    ready: () => this.loader.fieldsReady(),
     failed: (code, cause) => this.session.fail({ type: 'build-failed', code }, cause),
     errored: (cause) =>
       this.session.fail(
@@ -366,7 +366,7 @@ export class MpCheckoutElement extends LitElement {
       amount: state.phase === 'configuring' ? '' : config.money(this.amount),
       unresolved: this.payment.unresolved && paymentVars(this.payment.unresolved, this.feedback),
       ...form.values,
-      idTypesPending: state.phase === 'loading' && !config.asksNoDocument,
+      idTypesPending: (state.phase === 'loading' || this.loader.documentTypesPending) && !config.asksNoDocument,
       email: this.payerEmail ? undefined : form.values.email,
       card: card.view,
       money: (amount) => config.money(amount),

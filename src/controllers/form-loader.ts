@@ -2,6 +2,8 @@
  * Brings the card form up and keeps it matching the configuration: MercadoPago.js for the current
  * public key and language (requested as soon as there is a key), then the Secure Fields and the
  * document types; down again when the configuration is refused or the element leaves the page.
+ * The form is ready (mp-ready) with its fields and its language: the document types are requested
+ * beside the fields and never hold them back (issue #12), but no payment starts without them.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SdkController } from './sdk-controller.js';
@@ -28,12 +30,18 @@ export interface FormLoaderOptions {
   /** Forgets the card the buyer typed (new fields, new card). */
   forgetCard(): void;
   failed(event: CheckoutEvent, cause: unknown): void;
-  /** The fields, the document types and the language are in: the form is usable. */
+  /** The fields and the language are in: the form is usable. */
   ready(): void;
 }
 
 export class FormLoader implements ReactiveController {
-  private idTypesLoaded: Promise<boolean> = Promise.resolve(true);
+  /** The newest document-type load: an older one (before a rebuild) changes nothing when it ends. */
+  private idTypesLoad?: Promise<void>;
+  /**
+   * The document types asked for by the current form have not arrived: a payment now could send a
+   * token without the document the site requires, so none starts (the pay button waits).
+   */
+  documentTypesPending = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -73,7 +81,7 @@ export class FormLoader implements ReactiveController {
     dispatch({ type: 'rebuild' });
     if (this.options.state().phase !== 'loading') return;
     this.options.forgetCard();
-    this.idTypesLoaded = this.loadIdentificationTypes(mp);
+    this.loadIdentificationTypes(mp);
     fields.mount(mp);
   }
 
@@ -89,15 +97,11 @@ export class FormLoader implements ReactiveController {
   }
 
   /**
-   * The fields said ready, or the language came (the element calls this then): ready means the whole form, its text
-   * and the document types too, so it never changes under the buyer.
+   * The fields said ready, or the language came (the element calls this then): ready means the
+   * fields and the form's text, so the text never changes under the buyer.
    */
-  async fieldsReady(): Promise<void> {
-    const loading = this.idTypesLoaded;
-    const typesLoaded = await loading;
-    // A rebuild meanwhile (reset, "Try again") loads the types again: only the newest load counts.
-    if (loading !== this.idTypesLoaded) return;
-    if (!typesLoaded || !this.options.fields.ready || !this.options.language().ready || this.options.state().phase !== 'loading') return;
+  fieldsReady(): void {
+    if (!this.options.fields.ready || !this.options.language().ready || this.options.state().phase !== 'loading') return;
     this.options.dispatch({ type: 'form-ready' });
     this.options.ready();
   }
@@ -129,14 +133,23 @@ export class FormLoader implements ReactiveController {
     return (phase === 'configuring' || phase === 'loading' || phase === 'ready') && this.options.publicKey() !== undefined;
   }
 
-  /** Loads the document types; false when they could not be (the card then cannot be tokenized). */
-  private async loadIdentificationTypes(mp: MercadoPagoInstance): Promise<boolean> {
-    try {
-      await this.options.form.loadIdentificationTypes(mp, this.options.asksNoDocument());
-      return this.options.sdk.mp === mp;
-    } catch (error) {
-      this.options.failed({ type: 'build-failed', code: 'sdk_request_failed' }, error);
-      return false;
-    }
+  /**
+   * Loads the document types. Without them the card cannot be paid for, so a failure stops the form,
+   * ready or not, with "Try again"; a load a rebuild has replaced changes nothing.
+   */
+  private loadIdentificationTypes(mp: MercadoPagoInstance): void {
+    this.documentTypesPending = true;
+    const current = () => load === this.idTypesLoad && this.options.sdk.mp === mp;
+    const load: Promise<void> = this.options.form.loadIdentificationTypes(mp, this.options.asksNoDocument()).then(
+      () => {
+        if (!current()) return;
+        this.documentTypesPending = false;
+        this.host.requestUpdate();
+      },
+      (error: unknown) => {
+        if (current()) this.options.failed({ type: 'build-failed', code: 'sdk_request_failed' }, error);
+      },
+    );
+    this.idTypesLoad = load;
   }
 }

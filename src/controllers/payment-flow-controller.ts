@@ -96,6 +96,8 @@ export class PaymentFlowController implements ReactiveController {
     config.check();
     const { phase } = session.state;
     if ((phase !== 'ready' && phase !== 'unconfirmed') || host.disabled) return undefined;
+    // The form was ready before its document types: a token now could go without the document.
+    if (phase === 'ready' && this.options.loader.documentTypesPending) return undefined;
     session.dispatch({ type: 'submitted' });
     const request = buildPaymentRequest({
       // The element itself: its attributes are read once, here, before anything is awaited.

@@ -49,7 +49,7 @@ export interface CheckoutViewModel {
   cardholderName: string;
   email?: string;
   idTypes: readonly IdentificationType[];
-  /** The document types are still coming for a site that asks for a document: keep their row's place. */
+  /** The document types are still coming for a site that asks for a document: their row keeps its place, locked, and so does the pay button. */
   idTypesPending: boolean;
   idType: string;
   idNumber: string;
@@ -255,7 +255,8 @@ function formTemplate(model: CheckoutViewModel): TemplateResult {
     ${payActions({
       label: payLabel(model),
       busy: model.submitting,
-      disabled: model.locked,
+      // Ready before its document types: no payment without the document the site requires.
+      disabled: model.locked || model.idTypesPending,
     })}
   </form>`;
 }

@@ -3,7 +3,21 @@
  * forward, and an mp-error; the form is never left dead.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { buttonWithText, collectEvents, fillCard, messageText, part, pay, renderCheckout } from '../helpers/fixtures.js';
+import {
+  buttonWithText,
+  collectEvents,
+  documentTypesIn,
+  fillCard,
+  merchantRequests,
+  messageText,
+  MLA_VISA,
+  part,
+  pay,
+  renderCheckout,
+  secureFrame,
+  typeInto,
+} from '../helpers/fixtures.js';
+import { typeInSecureField } from '../helpers/type-in-field.js';
 
 type Method = 'getIdentificationTypes' | 'getPaymentMethods' | 'getInstallments';
 interface Sdk {
@@ -22,6 +36,28 @@ function failNext(method: Method, times = 1): () => void {
     return original.apply(this, args);
   };
   return () => (sdk()[method] = original);
+}
+
+/** Holds every call of `method` until `release` (then it answers as usual) or `fail` (then it rejects). */
+function holdCalls(method: Method): { release: () => void; fail: () => void; restore: () => void } {
+  const original = sdk()[method];
+  let release!: () => void;
+  let fail!: () => void;
+  const gate = new Promise<void>((resolve, reject) => {
+    release = resolve;
+    fail = () => reject(new Error('network down'));
+  });
+  sdk()[method] = function (this: unknown, ...args: unknown[]) {
+    return gate.then(() => original.apply(this, args));
+  };
+  return { release, fail, restore: () => (sdk()[method] = original) };
+}
+
+/** MercadoPago.js loaded by a first element, so that its methods can be held before the next element asks. */
+async function sdkLoaded(): Promise<void> {
+  const { el } = await renderCheckout({ waitReady: false });
+  await waitUntil(() => el.matches(':state(ready)'), 'first element never ready', { timeout: 5000 });
+  el.remove();
 }
 
 describe('<mp-checkout> when a MercadoPago.js request fails', () => {
@@ -71,5 +107,60 @@ describe('<mp-checkout> when a MercadoPago.js request fails', () => {
     await fillCard(second, { name: 'APRO' });
     const event = await pay(second);
     expect(event.detail.status).to.equal('approved');
+  });
+
+  it('getIdentificationTypes is slow: mp-ready does not wait for it, and nothing is paid until the document types come', async () => {
+    await sdkLoaded();
+    const held = holdCalls('getIdentificationTypes');
+    restore = held.restore;
+    const { el, logId } = await renderCheckout({ waitReady: false });
+    await waitUntil(() => el.matches(':state(ready)'), 'mp-ready waited for the document types', { timeout: 5000 });
+    await el.updateComplete;
+    const select = part(el, 'identification-type') as HTMLSelectElement;
+    const button = part(el, 'submit-button') as HTMLButtonElement;
+    expect(select.disabled, 'the document row keeps its place, locked').to.equal(true);
+    expect(select.options.length).to.equal(0);
+    expect(button.disabled, 'the pay button waits for the document types').to.equal(true);
+    // A buyer (or the page, through submit()) who is done with everything else before they come.
+    typeInSecureField(secureFrame(el, 'cardNumber'), MLA_VISA);
+    typeInSecureField(secureFrame(el, 'expirationDate'), '11/30');
+    typeInSecureField(secureFrame(el, 'securityCode'), '123');
+    await el.updateComplete;
+    typeInto(part(el, 'cardholder-name') as HTMLInputElement, 'APRO');
+    typeInto(part(el, 'email') as HTMLInputElement, 'buyer@example.com');
+    await waitUntil(() => part(el, 'installments'), 'installments never offered', { timeout: 5000 });
+    const submits = collectEvents(el, ['mp-submit']);
+    await el.submit();
+    expect(submits, 'no payment begins without the document').to.have.length(0);
+    expect(await merchantRequests(logId), 'nothing posted').to.have.length(0);
+
+    held.release();
+    await documentTypesIn(el);
+    expect(select.disabled).to.equal(false);
+    expect(button.disabled).to.equal(false);
+    await fillCard(el, { name: 'APRO' });
+    expect((await pay(el)).detail.status).to.equal('approved');
+    const [request] = await merchantRequests(logId);
+    expect(request.body.payer.identification).to.deep.equal({ type: 'DNI', number: '12345678' });
+  });
+
+  it('getIdentificationTypes fails after mp-ready: the form stops with "Try again", which brings it back', async () => {
+    await sdkLoaded();
+    const held = holdCalls('getIdentificationTypes');
+    const { el } = await renderCheckout({ waitReady: false });
+    const errors = collectEvents(el, ['mp-error']);
+    await waitUntil(() => el.matches(':state(ready)'), 'never ready', { timeout: 5000 });
+    held.restore(); // the next request answers
+    held.fail();
+    await waitUntil(() => errors.length === 1, 'no mp-error', { timeout: 5000 });
+    await el.updateComplete;
+    expect(errors[0].detail.code).to.equal('sdk_request_failed');
+    expect(messageText(el)).to.equal(SDK_FAILED);
+    expect(el.matches(':state(error)')).to.equal(true);
+
+    buttonWithText(el, 'Try again')!.click();
+    await waitUntil(() => el.matches(':state(ready)'), 'not ready again', { timeout: 5000 });
+    await fillCard(el, { name: 'APRO' });
+    expect((await pay(el)).detail.status).to.equal('approved');
   });
 });

@@ -57,8 +57,27 @@ export async function renderCheckout(options: CheckoutOptions = {}): Promise<{ e
   const ready = oneEvent(el, 'mp-ready');
   options.beforeAppend?.();
   wrapper.append(el);
-  if (options.waitReady !== false) await ready;
+  if (options.waitReady !== false) {
+    await ready;
+    await documentTypesIn(el);
+  }
   return { el, logId };
+}
+
+/**
+ * The document types have arrived. They are requested beside the Secure Fields and may come after
+ * mp-ready (the pay button waits for them), so a test that pays at once waits for them too.
+ */
+export async function documentTypesIn(el: MpCheckoutElement): Promise<void> {
+  await waitUntil(
+    () => {
+      const select = el.shadowRoot?.querySelector<HTMLSelectElement>('[part~="identification-type"]');
+      return !select || select.options.length > 0;
+    },
+    'the document types never arrived',
+    { timeout: 5000 },
+  );
+  await el.updateComplete;
 }
 
 export function shadow(el: MpCheckoutElement): ShadowRoot {
@@ -93,6 +112,7 @@ export interface CardInput {
 
 /** Fills the whole form as a buyer would, and waits for installments to be offered. */
 export async function fillCard(el: MpCheckoutElement, card: CardInput = {}): Promise<void> {
+  await documentTypesIn(el); // the document row unlocks with them
   typeInSecureField(secureFrame(el, 'cardNumber'), card.number ?? MLA_VISA);
   typeInSecureField(secureFrame(el, 'expirationDate'), card.expiry ?? '11/30');
   typeInSecureField(secureFrame(el, 'securityCode'), card.cvv ?? '123');

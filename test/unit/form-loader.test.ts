@@ -1,8 +1,10 @@
 /**
  * The way to a usable form (issue #12): the Secure Fields are created the moment MercadoPago.js is
  * here, without waiting for the language (their labels are inline, src/internal/secure-field-text.ts);
- * the form is ready — mp-ready — only once the fields, the document types and the language are all in,
- * in whichever order they come. The state is the real checkout session's.
+ * the form is ready — mp-ready — once the fields and the language are in, in whichever order they
+ * come. The document types are asked for beside the fields and never hold the form back, but while
+ * they are on their way no payment may start, and if they fail the form stops. The state is the
+ * real checkout session's.
  */
 import { expect } from '@open-wc/testing';
 import type { ReactiveControllerHost } from 'lit';
@@ -18,7 +20,7 @@ function setUp() {
   let state: CheckoutState = INITIAL_STATE;
   const language = { ready: false, settled: false };
   const log: string[] = [];
-  const typeLoads: Array<() => void> = [];
+  const typeLoads: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
   const fields = {
     mounted: false,
     ready: false,
@@ -30,11 +32,11 @@ function setUp() {
     },
     unmount: () => (fields.mounted = false),
   };
-  const host = { isConnected: true, addController: () => undefined } as unknown as ReactiveControllerHost & HTMLElement;
+  const host = { isConnected: true, addController: () => undefined, requestUpdate: () => undefined } as unknown as ReactiveControllerHost & HTMLElement;
   const loader = new FormLoader(host, {
     sdk: { mp, publicKey: 'TEST-key', ensure: async () => undefined } as unknown as SdkController,
     fields: fields as unknown as SecureFieldsController,
-    form: { loadIdentificationTypes: () => new Promise<void>((resolve) => typeLoads.push(resolve)) } as unknown as FormController,
+    form: { loadIdentificationTypes: () => new Promise<void>((resolve, reject) => typeLoads.push({ resolve, reject })) } as unknown as FormController,
     publicKey: () => 'TEST-key',
     sdkLocale: () => 'es-AR',
     language: () => language,
@@ -43,11 +45,15 @@ function setUp() {
     dispatch: (event) => (state = transition(state, event)),
     recheck: () => undefined,
     forgetCard: () => undefined,
-    failed: (event) => log.push(`failed ${event.type}`),
+    failed: (event) => {
+      log.push(`failed ${event.type}`);
+      state = transition(state, event);
+    },
     ready: () => log.push('ready'),
   });
   const settle = () => new Promise((resolve) => setTimeout(resolve));
-  return { mp, loader, fields, language, log, settle, typesLoaded: (load = typeLoads.length - 1) => typeLoads[load](), phase: () => state.phase };
+  const load = (index = typeLoads.length - 1) => typeLoads[index];
+  return { mp, loader, fields, language, log, settle, load, phase: () => state.phase };
 }
 
 describe('FormLoader: the way to a usable form', () => {
@@ -57,64 +63,75 @@ describe('FormLoader: the way to a usable form', () => {
     expect(log).to.deep.equal(['fields created']);
   });
 
-  it('is ready only with its language: fields and document types first, the language last', async () => {
-    const { mp, loader, fields, language, log, settle, typesLoaded, phase } = setUp();
+  it('is ready only with its language: the fields first, the language last', () => {
+    const { mp, loader, fields, language, log, phase } = setUp();
     loader.build(mp);
     fields.ready = true;
-    typesLoaded();
-    await loader.fieldsReady();
-    await settle();
+    loader.fieldsReady();
     expect(log, 'no ready without the text').to.deep.equal(['fields created']);
     expect(phase()).to.equal('loading');
 
     language.ready = language.settled = true;
-    await loader.fieldsReady(); // what the element does when the language arrives
-    await settle();
+    loader.fieldsReady(); // what the element does when the language arrives
     expect(log).to.deep.equal(['fields created', 'ready']);
     expect(phase()).to.equal('ready');
   });
 
-  it('is ready when the fields come last', async () => {
-    const { mp, loader, fields, language, log, settle, typesLoaded } = setUp();
+  it('is ready when the fields come last', () => {
+    const { mp, loader, fields, language, log } = setUp();
     loader.build(mp);
     language.ready = language.settled = true;
-    typesLoaded();
-    await loader.fieldsReady(); // the language arrived
-    await settle();
+    loader.fieldsReady(); // the language arrived
     expect(log, 'the fields are not ready yet').to.deep.equal(['fields created']);
     fields.ready = true;
-    await loader.fieldsReady();
+    loader.fieldsReady();
     expect(log).to.deep.equal(['fields created', 'ready']);
   });
 
-  it('is ready once when the document types come last, though the fields and the language both asked', async () => {
-    const { mp, loader, fields, language, log, settle, typesLoaded } = setUp();
+  it('does not wait for the document types, but holds payment until they come', async () => {
+    const { mp, loader, fields, language, log, settle, load } = setUp();
     loader.build(mp);
-    fields.ready = true;
-    const fromFields = loader.fieldsReady();
-    language.ready = language.settled = true;
-    const fromLanguage = loader.fieldsReady();
+    fields.ready = language.ready = language.settled = true;
+    loader.fieldsReady();
+    expect(log, 'ready while the document types are on their way').to.deep.equal(['fields created', 'ready']);
+    expect(loader.documentTypesPending, 'no payment without them').to.equal(true);
+    load().resolve();
     await settle();
-    expect(log, 'the document types are still loading').to.deep.equal(['fields created']);
-    typesLoaded();
-    await Promise.all([fromFields, fromLanguage]);
-    expect(log).to.deep.equal(['fields created', 'ready']);
+    expect(loader.documentTypesPending).to.equal(false);
   });
 
-  it('a rebuild while loading: only the newest document-type load can make the form ready', async () => {
-    const { mp, loader, fields, language, log, settle, typesLoaded } = setUp();
+  it('document types that fail after ready stop the form ("Try again" rebuilds it)', async () => {
+    const { mp, loader, fields, language, log, settle, load, phase } = setUp();
     loader.build(mp);
-    language.ready = language.settled = true;
-    fields.ready = true;
-    const fromOldFields = loader.fieldsReady();
+    fields.ready = language.ready = language.settled = true;
+    loader.fieldsReady();
+    load().reject(new Error('network down'));
+    await settle();
+    expect(log).to.deep.equal(['fields created', 'ready', 'failed build-failed']);
+    expect(phase()).to.equal('failed');
+    expect(loader.documentTypesPending, 'still none: nothing may pay').to.equal(true);
+  });
+
+  it('a rebuild: an older document-type load neither lets payment through nor fails the new form', async () => {
+    const { mp, loader, log, settle, load } = setUp();
+    loader.build(mp);
     loader.build(mp); // "Try again" or reset(): new fields, the types asked again
-    fields.ready = true; // the new fields answer before the old document types
-    typesLoaded(0);
-    await fromOldFields;
+    load(0).resolve();
     await settle();
-    expect(log, 'the old load is not the new form’s').to.deep.equal(['fields created', 'fields created']);
-    typesLoaded();
-    await loader.fieldsReady();
-    expect(log).to.deep.equal(['fields created', 'fields created', 'ready']);
+    expect(loader.documentTypesPending, 'the old load is not the new form’s').to.equal(true);
+    load(1).resolve();
+    await settle();
+    expect(loader.documentTypesPending).to.equal(false);
+    expect(log).to.deep.equal(['fields created', 'fields created']);
+  });
+
+  it('a rebuild: an older load that fails does not fail the new form', async () => {
+    const { mp, loader, log, settle, load } = setUp();
+    loader.build(mp);
+    loader.build(mp);
+    load(0).reject(new Error('late'));
+    await settle();
+    expect(log, 'no failure from the replaced load').to.deep.equal(['fields created', 'fields created']);
+    expect(loader.documentTypesPending).to.equal(true);
   });
 });
