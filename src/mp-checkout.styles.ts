@@ -337,10 +337,13 @@ const layout = withThemeDefaults(css`
   }
   .receipt {
     display: grid;
-    grid-template-columns: auto minmax(0, 1fr);
+    /* The labels wrap at their words in at most 45 %: on a phone, "On your card statement as" as
+       wide as it likes left the figures a sliver, cut mid-number ("ARS 10,000 / .00"). */
+    grid-template-columns: fit-content(45%) minmax(0, 1fr);
     gap: 0.25rem 1rem;
     margin: 0.75rem 0 0;
-    overflow-wrap: anywhere;
+    /* A break inside a word only for one that cannot fit a whole line (a long statement descriptor). */
+    overflow-wrap: break-word;
   }
   .receipt dt {
     color: var(--mp-muted-color);

@@ -7,7 +7,8 @@
  *   GET  /sandbox/<log>/payment_status?id=…
  *   GET  /sandbox/<log>/requests      → [{method, path, headers, body}]
  * Modes: sandbox (default) · 500 · 502-html · 200-html · 200-empty · 200-badjson · 400-causes ·
- * 400-plain · 409 · 200-rejected · 200-success (a status that is not Mercado Pago's) · hang ·
+ * 400-plain · 409 · 200-rejected · 200-success (a status that is not Mercado Pago's) · 201-approved
+ * (a fixed operation number) · hang ·
  * detail (MP sample-server shape {status, detail, id}) ·
  * challenge-javascript / challenge-http (pending_challenge whose external_resource_url is unusable).
  */
@@ -45,6 +46,8 @@ const scripted: Record<string, { status: number; type: string; body: string }> =
     body: '{"message":"invalid","status":400,"cause":[{"code":109,"description":"Invalid number of installments for this payment_method_id"}]}',
   },
   '400-plain': { status: 400, type: 'application/json', body: '{"message":"bad request"}' },
+  // An approval with a fixed operation number (the sandbox's are random): for screenshots.
+  '201-approved': { status: 201, type: 'application/json', body: '{"id":1300000042,"status":"approved","status_detail":"accredited"}' },
   // What an idempotent server answers while a request with the same key is still being processed.
   '409': { status: 409, type: 'application/json', body: '{"message":"a request with this idempotency key is in progress"}' },
   // A merchant server that answers in its own words instead of Mercado Pago's status.
