@@ -210,11 +210,15 @@ export class MpCheckoutElement extends LitElement {
     sdkLocale: () => sdkLocaleFor(this.localize.requestedTag, this.config.pageSite),
     language: () => ({ ready: this.localize.ready, settled: this.localize.language === resourceChain(this.localize.requestedTag).language }),
     asksNoDocument: () => this.config.asksNoDocument,
+    timeoutMs: () => this.sdkTimeout,
     state: () => this.session.state,
     dispatch: (event) => this.session.dispatch(event),
     recheck: () => this.config.check(),
     forgetCard: () => this.card.reset(),
-    failed: (event, cause) => this.session.fail(event, cause),
+    failed: (event, cause) => {
+      this.session.fail(event, cause);
+      this.flow.formStopped(); // the document types can fail after ready, under the buyer
+    },
     ready: () => {
       this.dispatchEvent(new MpReadyEvent());
       this.guard.warn();
@@ -222,6 +226,7 @@ export class MpCheckoutElement extends LitElement {
     },
   });
   private readonly payment: PaymentController = new PaymentController(this, {
+    pendingForm: () => (this.loader.documentTypesPending ? this.loader.documentTypesSettled() : undefined),
     begin: () => this.flow.begin(),
     tokenize: () => this.fields.createCardToken(cardholderData(this.form.values)),
     tokenFailed: (rejection) => this.flow.tokenFailed(rejection),
@@ -229,7 +234,12 @@ export class MpCheckoutElement extends LitElement {
     settled: (outcome) => this.flow.settled(outcome),
     ended: () => this.flow.ended(),
   });
-  private readonly guard = new GuardController(this, { config: this.config, localize: this.localize, state: () => this.session.state });
+  private readonly guard = new GuardController(this, {
+    config: this.config,
+    localize: this.localize,
+    state: () => this.session.state,
+    documentTypesPending: () => this.loader.documentTypesPending,
+  });
   private readonly challenge = new ChallengeController(this, { completed: () => this.flow.challengeDone() });
   private readonly flow: PaymentFlowController = new PaymentFlowController(this, {
     config: this.config,
@@ -366,7 +376,7 @@ export class MpCheckoutElement extends LitElement {
       amount: state.phase === 'configuring' ? '' : config.money(this.amount),
       unresolved: this.payment.unresolved && paymentVars(this.payment.unresolved, this.feedback),
       ...form.values,
-      idTypesPending: (state.phase === 'loading' || this.loader.documentTypesPending) && !config.asksNoDocument,
+      idTypesPending: (state.phase === 'loading' && !config.asksNoDocument) || this.loader.documentTypesPending,
       email: this.payerEmail ? undefined : form.values.email,
       card: card.view,
       money: (amount) => config.money(amount),

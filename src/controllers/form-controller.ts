@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { errorMessage, tokenErrors, type FieldErrors, type FieldName, type Message } from '../mercadopago/messages.js';
-import { isSecureField, SECURE_FIELDS, type IdentificationType, type MercadoPagoInstance, type SecureFieldType } from '../mercadopago/sdk-types.js';
+import { isSecureField, SECURE_FIELDS, type IdentificationType, type SecureFieldType } from '../mercadopago/sdk-types.js';
 
 export interface FormValues {
   cardholderName: string;
@@ -54,10 +54,10 @@ export class FormController implements ReactiveController {
     this.set({ cardholderName: '', idNumber: '', email: '' });
   }
 
-  /** Loads the document types (none in Mexico). Rejects with the SDK's error. */
-  async loadIdentificationTypes(mp: MercadoPagoInstance, mexico: boolean): Promise<void> {
-    const types = mexico ? [] : await mp.getIdentificationTypes();
-    const idTypes = Array.isArray(types) ? types : [];
+  /** The document types on offer (none in Mexico); the buyer's choice stays while it is one of them. */
+  setIdentificationTypes(types: unknown): void {
+    // MercadoPago.js's answer, as it came: anything but a list offers no type.
+    const idTypes: readonly IdentificationType[] = Array.isArray(types) ? (types as IdentificationType[]) : [];
     const idType = idTypes.some((t) => t.id === this.current.idType) ? this.current.idType : (idTypes[0]?.id ?? '');
     this.current = { ...this.current, idTypes, idType };
     this.host.requestUpdate();

@@ -23,6 +23,8 @@ export interface FormLoaderOptions {
   language(): { ready: boolean; settled: boolean };
   /** Mexico asks for no document. */
   asksNoDocument(): boolean;
+  /** Milliseconds to wait for the document types (the `sdk-timeout`). */
+  timeoutMs(): number;
   state(): CheckoutState;
   dispatch: (event: CheckoutEvent) => void;
   /** Judges the configuration again (R1 can be judged once MercadoPago.js is here). */
@@ -35,13 +37,10 @@ export interface FormLoaderOptions {
 }
 
 export class FormLoader implements ReactiveController {
-  /** The newest document-type load: an older one (before a rebuild) changes nothing when it ends. */
-  private idTypesLoad?: Promise<void>;
-  /**
-   * The document types asked for by the current form have not arrived: a payment now could send a
-   * token without the document the site requires, so none starts (the pay button waits).
-   */
-  documentTypesPending = false;
+  /** The newest document-type load, settled however it ends: an older one (before a rebuild) changes nothing. */
+  private idTypesLoad: Promise<void> = Promise.resolve();
+  private idTypesAwaited = false;
+  private idTypesTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -106,8 +105,22 @@ export class FormLoader implements ReactiveController {
     this.options.ready();
   }
 
+  /**
+   * The current form's document types have not arrived, and its site asks for a document: a
+   * payment now could send a token without it, so none starts (the pay button waits).
+   */
+  get documentTypesPending(): boolean {
+    return this.idTypesAwaited && !this.options.asksNoDocument();
+  }
+
+  /** Settles once the current document types have come, failed or timed out (a payment asked for meanwhile waits). */
+  documentTypesSettled(): Promise<void> {
+    return this.idTypesLoad;
+  }
+
   /** The element left the page (not a move): the fields and the instance go; a result stays. */
   teardown(): void {
+    clearTimeout(this.idTypesTimer);
     this.options.fields.unmount();
     this.options.forgetCard();
     this.options.sdk.reset();
@@ -134,22 +147,35 @@ export class FormLoader implements ReactiveController {
   }
 
   /**
-   * Loads the document types. Without them the card cannot be paid for, so a failure stops the form,
-   * ready or not, with "Try again"; a load a rebuild has replaced changes nothing.
+   * Loads the document types (none in Mexico). Without them the card cannot be paid for, so a
+   * failure, or no answer within the `sdk-timeout`, stops the form, ready or not, with "Try again".
+   * Only the newest load counts: one a rebuild or another key has replaced changes nothing.
    */
   private loadIdentificationTypes(mp: MercadoPagoInstance): void {
-    this.documentTypesPending = true;
-    const current = () => load === this.idTypesLoad && this.options.sdk.mp === mp;
-    const load: Promise<void> = this.options.form.loadIdentificationTypes(mp, this.options.asksNoDocument()).then(
-      () => {
-        if (!current()) return;
-        this.documentTypesPending = false;
-        this.host.requestUpdate();
-      },
-      (error: unknown) => {
-        if (current()) this.options.failed({ type: 'build-failed', code: 'sdk_request_failed' }, error);
-      },
-    );
+    clearTimeout(this.idTypesTimer);
+    this.idTypesAwaited = true;
+    const types = this.options.asksNoDocument() ? Promise.resolve([]) : mp.getIdentificationTypes();
+    const load = new Promise<void>((settle) => {
+      let ended = false;
+      const end = (outcome: () => void) => {
+        if (ended) return;
+        ended = true;
+        clearTimeout(timer);
+        if (load === this.idTypesLoad && this.options.sdk.mp === mp) outcome();
+        settle();
+      };
+      const failed = (error: unknown) => end(() => this.options.failed({ type: 'build-failed', code: 'sdk_request_failed' }, error));
+      const timer = setTimeout(() => failed(new Error('MercadoPago.js did not answer getIdentificationTypes in time')), this.options.timeoutMs());
+      this.idTypesTimer = timer;
+      types.then(
+        (list) =>
+          end(() => {
+            this.idTypesAwaited = false;
+            this.options.form.setIdentificationTypes(list);
+          }),
+        failed,
+      );
+    });
     this.idTypesLoad = load;
   }
 }

@@ -30,6 +30,8 @@ export interface GuardControllerOptions {
   localize: LocalizeController;
   /** The checkout's state: a failure or a form still loading is part of the audit. */
   state(): CheckoutState;
+  /** Ready, but the document types are still coming: nothing can be paid yet. */
+  documentTypesPending(): boolean;
 }
 
 export class GuardController implements ReactiveController {
@@ -133,7 +135,7 @@ export class GuardController implements ReactiveController {
       secureContext: window.isSecureContext,
       https: window.location.protocol === 'https:',
       nestedInShadowRoot: config.nestedInShadowRoot,
-      loading: state.phase === 'loading',
+      loading: state.phase === 'loading' || this.options.documentTypesPending(),
       failure: state.phase === 'failed' ? state.failure.code : undefined,
       configProblems: config.problems(),
       hasItems: Array.isArray(host.items) && host.items.length > 0,

@@ -28,6 +28,12 @@ export interface PaymentRequestParts {
 
 export interface PaymentControllerOptions {
   /**
+   * What a payment asked for now must wait for, if anything: the document types, when the form was
+   * ready before them (the page's own pay button, right after mp-ready). Undefined: nothing, and
+   * the payment starts in this very task (a second click then finds the form locked).
+   */
+  pendingForm(): Promise<void> | undefined;
+  /**
    * Starts a payment: re-checks the configuration, validates the form and fires the cancelable
    * mp-submit. The request, read at once; undefined when the payment must not go ahead.
    */
@@ -86,6 +92,8 @@ export class PaymentController implements ReactiveController {
   }
 
   async submit(): Promise<void> {
+    const pending = this.options.pendingForm();
+    if (pending) await pending;
     // A refused start (the form is locked by another payment, or invalid) must not end that payment.
     const request = this.options.begin();
     if (!request) return;

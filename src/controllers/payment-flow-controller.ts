@@ -96,8 +96,6 @@ export class PaymentFlowController implements ReactiveController {
     config.check();
     const { phase } = session.state;
     if ((phase !== 'ready' && phase !== 'unconfirmed') || host.disabled) return undefined;
-    // The form was ready before its document types: a token now could go without the document.
-    if (phase === 'ready' && this.options.loader.documentTypesPending) return undefined;
     session.dispatch({ type: 'submitted' });
     const request = buildPaymentRequest({
       // The element itself: its attributes are read once, here, before anything is awaited.
@@ -141,11 +139,21 @@ export class PaymentFlowController implements ReactiveController {
     this.options.loader.rebuild();
   }
 
-  /** The form (fields and document types) is ready for input again. */
+  /** The form (its fields and text) is ready for input again. */
   formReady(): void {
     if (!this.focusCardWhenReady) return;
     this.focusCardWhenReady = false;
     this.options.fields.focus('cardNumber');
+  }
+
+  /**
+   * The form stopped under the buyer and is hidden now: their focus goes to the message saying why.
+   * (The browser moves it to <body> only at its next frame, so there is nothing to wait for.) Only
+   * when the focus was in the element: a failure nobody was looking at must not pull the page to it.
+   */
+  formStopped(): void {
+    if (!this.host.matches(':focus-within')) return;
+    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('[part~="message"]')?.focus());
   }
 
   /**

@@ -68,7 +68,7 @@ export type Notice =
 export type CheckoutState =
   /** The attributes do not make a usable checkout (yet): the form is refused until they do. */
   | { phase: 'configuring'; problems: ConfigProblem[] }
-  /** MercadoPago.js, the Secure Fields or the document types are on their way. */
+  /** MercadoPago.js, the Secure Fields or the form's text are on their way. */
   | { phase: 'loading' }
   | { phase: 'ready'; notice?: Notice }
   /** A payment is in flight: the form is locked. */
@@ -95,7 +95,7 @@ export type CheckoutEvent =
   | { type: 'configured'; problems: ConfigProblem[] }
   | { type: 'sdk-failed'; code: SdkFailure }
   | { type: 'build-failed'; code: BuildFailure }
-  /** The fields and the document types are ready for input. */
+  /** The fields and the form's text are ready for input (the document types may still be coming: form-loader.ts). */
   | { type: 'form-ready' }
   /** Build the form again: "Try again" after a build failure, "Use another card", reset(). */
   | { type: 'rebuild' }

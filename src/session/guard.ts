@@ -27,7 +27,7 @@ export interface GuardFacts {
   https: boolean;
   /** The element sits inside another shadow root, where the Secure Fields cannot mount. */
   nestedInShadowRoot: boolean;
-  /** The card form is still loading (MercadoPago.js, the Secure Fields or the document types). */
+  /** The card form is still loading (MercadoPago.js, the Secure Fields, the text), or its document types are. */
   loading: boolean;
   /** The technical failure that stopped the form (`sdk_load_failed`, `fields_timeout`…), if any. */
   failure?: string;

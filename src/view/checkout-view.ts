@@ -267,7 +267,9 @@ export function checkoutTemplate(model: CheckoutViewModel): TemplateResult {
   const receipt = receiptView(model, model.receipt);
   // The message sits right under the pay button, where the buyer looks after pressing it, with the
   // way out ("Use another card") next to it; the security note follows them.
-  return html`<div part="base" aria-busy=${model.loading ? 'true' : 'false'}>
+  // Ready before its document types, the form still says it is loading: that is why the pay button waits.
+  const loading = model.loading || model.idTypesPending;
+  return html`<div part="base" aria-busy=${loading ? 'true' : 'false'}>
     ${
       // Rendered before their text arrives, in the place it will take (the first render is the final geometry).
       model.testMode ? html`<span part="test-badge" title=${model.t('ui.testModeHint')}>${model.t('ui.testMode')}</span>` : nothing
@@ -290,6 +292,6 @@ export function checkoutTemplate(model: CheckoutViewModel): TemplateResult {
     </div>
     ${receiptDetails(receipt)}
     ${challengeFrame(model.challenge && { frameName: `${model.idPrefix}-3ds`, title: model.t('ui.challengeTitle'), ...model.challenge })}
-    <p class="note notice" ?hidden=${model.formHidden}>${model.t(model.loading ? 'ui.loading' : 'ui.secureNotice')}</p>
+    <p class="note notice" ?hidden=${model.formHidden}>${model.t(loading ? 'ui.loading' : 'ui.secureNotice')}</p>
   </div>`;
 }

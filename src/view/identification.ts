@@ -10,7 +10,10 @@ import { ariaInvalid, fieldError, type FieldView } from './field.js';
 export interface IdentificationView {
   /** The site's document types; none (Mexico) hides the whole field. */
   types: readonly IdentificationType[];
-  /** The types are still loading for a site that asks for a document: the row shows, locked, in its final place. */
+  /**
+   * The types are still loading for a site that asks for a document: the row shows in its final
+   * place, the type select locked (the number can be typed already, once the form is ready).
+   */
   pending: boolean;
   type: FieldView & { value: string; onChange: (id: string) => void };
   number: FieldView & { value: string; placeholder: string; onInput: (value: string) => void; onChange: () => void };
@@ -30,7 +33,7 @@ export function identification({ types, pending, type, number }: IdentificationV
       </select>
       <input part="identification-number" id=${number.id} data-field="identificationNumber" type="text" autocomplete="off"
         inputmode=${current?.type === 'number' ? 'numeric' : 'text'} maxlength=${current?.max_length ?? 32}
-        placeholder=${number.placeholder} .value=${live(number.value)} ?disabled=${number.disabled || pending}
+        placeholder=${number.placeholder} .value=${live(number.value)} ?disabled=${number.disabled}
         aria-invalid=${ariaInvalid(number)} aria-describedby="${type.errorId} ${number.errorId}" required
         @input=${(e: Event) => number.onInput((e.target as HTMLInputElement).value)}
         @change=${number.onChange} />

@@ -2,11 +2,10 @@
  * A MercadoPago.js method rejects (network hiccup, MP outage): the buyer gets a message, a way
  * forward, and an mp-error; the form is never left dead.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import {
   buttonWithText,
   collectEvents,
-  documentTypesIn,
   fillCard,
   merchantRequests,
   messageText,
@@ -15,6 +14,7 @@ import {
   pay,
   renderCheckout,
   secureFrame,
+  sleep,
   typeInto,
 } from '../helpers/fixtures.js';
 import { typeInSecureField } from '../helpers/type-in-field.js';
@@ -109,7 +109,7 @@ describe('<mp-checkout> when a MercadoPago.js request fails', () => {
     expect(event.detail.status).to.equal('approved');
   });
 
-  it('getIdentificationTypes is slow: mp-ready does not wait for it, and nothing is paid until the document types come', async () => {
+  it('getIdentificationTypes is slow: mp-ready does not wait for it, and a payment asked for meanwhile waits for the document', async () => {
     await sdkLoaded();
     const held = holdCalls('getIdentificationTypes');
     restore = held.restore;
@@ -117,31 +117,36 @@ describe('<mp-checkout> when a MercadoPago.js request fails', () => {
     await waitUntil(() => el.matches(':state(ready)'), 'mp-ready waited for the document types', { timeout: 5000 });
     await el.updateComplete;
     const select = part(el, 'identification-type') as HTMLSelectElement;
-    const button = part(el, 'submit-button') as HTMLButtonElement;
-    expect(select.disabled, 'the document row keeps its place, locked').to.equal(true);
+    expect(select.disabled, 'the document row keeps its place, its type locked').to.equal(true);
     expect(select.options.length).to.equal(0);
-    expect(button.disabled, 'the pay button waits for the document types').to.equal(true);
-    // A buyer (or the page, through submit()) who is done with everything else before they come.
+    expect((part(el, 'submit-button') as HTMLButtonElement).disabled, 'the pay button waits for the document types').to.equal(true);
+    expect(part(el, 'base')!.getAttribute('aria-busy'), 'the form says it is still loading').to.equal('true');
+    expect(
+      el.audit().find((entry) => entry.id === 'form'),
+      'the audit says so too',
+    ).to.include({ ok: false });
+
+    // A buyer who is done with everything else before they come, and a page that pays through submit() then.
     typeInSecureField(secureFrame(el, 'cardNumber'), MLA_VISA);
     typeInSecureField(secureFrame(el, 'expirationDate'), '11/30');
     typeInSecureField(secureFrame(el, 'securityCode'), '123');
     await el.updateComplete;
     typeInto(part(el, 'cardholder-name') as HTMLInputElement, 'APRO');
+    typeInto(part(el, 'identification-number') as HTMLInputElement, '12345678');
     typeInto(part(el, 'email') as HTMLInputElement, 'buyer@example.com');
     await waitUntil(() => part(el, 'installments'), 'installments never offered', { timeout: 5000 });
     const submits = collectEvents(el, ['mp-submit']);
-    await el.submit();
+    const payment = oneEvent(el, 'mp-payment');
+    const submitted = el.submit();
+    await sleep(200);
     expect(submits, 'no payment begins without the document').to.have.length(0);
     expect(await merchantRequests(logId), 'nothing posted').to.have.length(0);
 
     held.release();
-    await documentTypesIn(el);
-    expect(select.disabled).to.equal(false);
-    expect(button.disabled).to.equal(false);
-    await fillCard(el, { name: 'APRO' });
-    expect((await pay(el)).detail.status).to.equal('approved');
+    await submitted;
+    expect((await payment).detail.status).to.equal('approved');
     const [request] = await merchantRequests(logId);
-    expect(request.body.payer.identification).to.deep.equal({ type: 'DNI', number: '12345678' });
+    expect(request.body.payer.identification, 'paid with the document').to.deep.equal({ type: 'DNI', number: '12345678' });
   });
 
   it('getIdentificationTypes fails after mp-ready: the form stops with "Try again", which brings it back', async () => {
@@ -150,6 +155,7 @@ describe('<mp-checkout> when a MercadoPago.js request fails', () => {
     const { el } = await renderCheckout({ waitReady: false });
     const errors = collectEvents(el, ['mp-error']);
     await waitUntil(() => el.matches(':state(ready)'), 'never ready', { timeout: 5000 });
+    (part(el, 'cardholder-name') as HTMLInputElement).focus(); // the buyer is typing
     held.restore(); // the next request answers
     held.fail();
     await waitUntil(() => errors.length === 1, 'no mp-error', { timeout: 5000 });
@@ -157,6 +163,7 @@ describe('<mp-checkout> when a MercadoPago.js request fails', () => {
     expect(errors[0].detail.code).to.equal('sdk_request_failed');
     expect(messageText(el)).to.equal(SDK_FAILED);
     expect(el.matches(':state(error)')).to.equal(true);
+    await waitUntil(() => el.shadowRoot!.activeElement === part(el, 'message'), 'the focus fell to <body> with the hidden form');
 
     buttonWithText(el, 'Try again')!.click();
     await waitUntil(() => el.matches(':state(ready)'), 'not ready again', { timeout: 5000 });

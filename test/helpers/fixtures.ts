@@ -71,8 +71,9 @@ export async function renderCheckout(options: CheckoutOptions = {}): Promise<{ e
 export async function documentTypesIn(el: MpCheckoutElement): Promise<void> {
   await waitUntil(
     () => {
+      // Unlocked too: the types stay in the form through a rebuild, while the new ones are asked for.
       const select = el.shadowRoot?.querySelector<HTMLSelectElement>('[part~="identification-type"]');
-      return !select || select.options.length > 0;
+      return !select || el.disabled || (select.options.length > 0 && !select.disabled);
     },
     'the document types never arrived',
     { timeout: 5000 },

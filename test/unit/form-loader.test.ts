@@ -15,12 +15,13 @@ import type { SecureFieldsController } from '../../src/controllers/secure-fields
 import { INITIAL_STATE, transition, type CheckoutState } from '../../src/session/checkout-session.js';
 import type { MercadoPagoInstance } from '../../src/mercadopago/sdk-types.js';
 
-function setUp() {
-  const mp = {} as MercadoPagoInstance;
+function setUp({ timeoutMs = 15_000 } = {}) {
+  const typeLoads: Array<{ resolve: (types: unknown) => void; reject: (error: Error) => void }> = [];
+  const mp = { getIdentificationTypes: () => new Promise((resolve, reject) => typeLoads.push({ resolve, reject })) } as unknown as MercadoPagoInstance;
+  const sdk = { mp, publicKey: 'TEST-key', ensure: async () => undefined };
   let state: CheckoutState = INITIAL_STATE;
   const language = { ready: false, settled: false };
   const log: string[] = [];
-  const typeLoads: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
   const fields = {
     mounted: false,
     ready: false,
@@ -34,13 +35,14 @@ function setUp() {
   };
   const host = { isConnected: true, addController: () => undefined, requestUpdate: () => undefined } as unknown as ReactiveControllerHost & HTMLElement;
   const loader = new FormLoader(host, {
-    sdk: { mp, publicKey: 'TEST-key', ensure: async () => undefined } as unknown as SdkController,
+    sdk: sdk as unknown as SdkController,
     fields: fields as unknown as SecureFieldsController,
-    form: { loadIdentificationTypes: () => new Promise<void>((resolve, reject) => typeLoads.push({ resolve, reject })) } as unknown as FormController,
+    form: { setIdentificationTypes: (types: Array<{ id: string }>) => log.push(`types ${types.map((t) => t.id).join(',')}`) } as unknown as FormController,
     publicKey: () => 'TEST-key',
     sdkLocale: () => 'es-AR',
     language: () => language,
     asksNoDocument: () => false,
+    timeoutMs: () => timeoutMs,
     state: () => state,
     dispatch: (event) => (state = transition(state, event)),
     recheck: () => undefined,
@@ -53,7 +55,7 @@ function setUp() {
   });
   const settle = () => new Promise((resolve) => setTimeout(resolve));
   const load = (index = typeLoads.length - 1) => typeLoads[index];
-  return { mp, loader, fields, language, log, settle, load, phase: () => state.phase };
+  return { mp, sdk, loader, fields, language, log, settle, load, phase: () => state.phase };
 }
 
 describe('FormLoader: the way to a usable form', () => {
@@ -95,18 +97,35 @@ describe('FormLoader: the way to a usable form', () => {
     loader.fieldsReady();
     expect(log, 'ready while the document types are on their way').to.deep.equal(['fields created', 'ready']);
     expect(loader.documentTypesPending, 'no payment without them').to.equal(true);
-    load().resolve();
+    let settled = false;
+    void loader.documentTypesSettled().then(() => (settled = true));
+    load().resolve([{ id: 'DNI' }]);
     await settle();
     expect(loader.documentTypesPending).to.equal(false);
+    expect(settled, 'a payment asked for meanwhile goes ahead').to.equal(true);
+    expect(log).to.deep.equal(['fields created', 'ready', 'types DNI']);
+  });
+
+  it('document types that never answer stop the form after the sdk-timeout', async () => {
+    const { mp, loader, fields, language, log, settle, load, phase } = setUp({ timeoutMs: 20 });
+    loader.build(mp);
+    fields.ready = language.ready = language.settled = true;
+    loader.fieldsReady();
+    await loader.documentTypesSettled();
+    expect(log).to.deep.equal(['fields created', 'ready', 'failed build-failed']);
+    expect(phase()).to.equal('failed');
+    load().resolve([{ id: 'DNI' }]); // too late: changes nothing
+    await settle();
+    expect(log).to.have.length(3);
   });
 
   it('document types that fail after ready stop the form ("Try again" rebuilds it)', async () => {
-    const { mp, loader, fields, language, log, settle, load, phase } = setUp();
+    const { mp, loader, fields, language, log, load, phase } = setUp();
     loader.build(mp);
     fields.ready = language.ready = language.settled = true;
     loader.fieldsReady();
     load().reject(new Error('network down'));
-    await settle();
+    await loader.documentTypesSettled();
     expect(log).to.deep.equal(['fields created', 'ready', 'failed build-failed']);
     expect(phase()).to.equal('failed');
     expect(loader.documentTypesPending, 'still none: nothing may pay').to.equal(true);
@@ -116,13 +135,23 @@ describe('FormLoader: the way to a usable form', () => {
     const { mp, loader, log, settle, load } = setUp();
     loader.build(mp);
     loader.build(mp); // "Try again" or reset(): new fields, the types asked again
-    load(0).resolve();
+    load(0).resolve([{ id: 'DNI' }]);
     await settle();
     expect(loader.documentTypesPending, 'the old load is not the new form’s').to.equal(true);
-    load(1).resolve();
+    load(1).resolve([{ id: 'CI' }]);
     await settle();
     expect(loader.documentTypesPending).to.equal(false);
-    expect(log).to.deep.equal(['fields created', 'fields created']);
+    expect(log, 'only the new form’s types are offered').to.deep.equal(['fields created', 'fields created', 'types CI']);
+  });
+
+  it('another public key meanwhile: the old account’s document types are not offered', async () => {
+    const { mp, sdk, loader, log, settle, load } = setUp();
+    loader.build(mp);
+    sdk.mp = { getIdentificationTypes: () => new Promise(() => undefined) } as unknown as MercadoPagoInstance; // MercadoPago.js for the new key
+    load(0).resolve([{ id: 'DNI' }]);
+    await settle();
+    expect(log).to.deep.equal(['fields created']);
+    expect(loader.documentTypesPending).to.equal(true);
   });
 
   it('a rebuild: an older load that fails does not fail the new form', async () => {
