@@ -38,7 +38,7 @@ import { checkoutTemplate, messageText, recoveryView } from './view/checkout-vie
  * @slot price-disclosure - Adds to the financing disclosure; content with `data-replace` replaces it (Argentina: Resolution E 51/2017).
  * @slot banner - Replaces the default promotions banner.
  *
- * @event {MpReadyEvent} mp-ready - The card form is mounted and ready for input.
+ * @event {MpReadyEvent} mp-ready - The card form is mounted and ready for input (the pay button may wait a moment more for the document types).
  * @event {MpChangeEvent} mp-change - The buyer changed a field, the card brand or the installments.
  * @event {MpSubmitEvent} mp-submit - A valid form is about to be paid; cancelable.
  * @event {MpPaymentEvent} mp-payment - A payment result (`detail.status`, `detail.statusDetail`).

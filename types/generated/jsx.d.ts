@@ -116,7 +116,7 @@ export type MpCheckoutElementProps = {
   payer?: MpCheckoutElement["payer"];
   /** Extra headers for the payment POST and status polls (CSRF tokens). */
   headers?: MpCheckoutElement["headers"];
-  /** The card form is mounted and ready for input. */
+  /** The card form is mounted and ready for input (the pay button may wait a moment more for the document types). */
   "onmp-ready"?: (e: MpReadyEvent) => void;
   /** The buyer changed a field, the card brand or the installments. */
   "onmp-change"?: (e: MpChangeEvent) => void;
@@ -135,7 +135,7 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **mp-ready** - The card form is mounted and ready for input.
+   *  - **mp-ready** - The card form is mounted and ready for input (the pay button may wait a moment more for the document types).
    * - **mp-change** - The buyer changed a field, the card brand or the installments.
    * - **mp-submit** - A valid form is about to be paid; cancelable.
    * - **mp-payment** - A payment result (`detail.status`, `detail.statusDetail`).

@@ -117,7 +117,7 @@ type MpCheckoutElementProps = {
   "prop:payer"?: MpCheckoutElement["payer"];
   /** Extra headers for the payment POST and status polls (CSRF tokens). */
   "prop:headers"?: MpCheckoutElement["headers"];
-  /** The card form is mounted and ready for input. */
+  /** The card form is mounted and ready for input (the pay button may wait a moment more for the document types). */
   "on:mp-ready"?: (e: MpReadyEvent) => void;
   /** The buyer changed a field, the card brand or the installments. */
   "on:mp-change"?: (e: MpChangeEvent) => void;
@@ -138,7 +138,7 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **mp-ready** - The card form is mounted and ready for input.
+   *  - **mp-ready** - The card form is mounted and ready for input (the pay button may wait a moment more for the document types).
    * - **mp-change** - The buyer changed a field, the card brand or the installments.
    * - **mp-submit** - A valid form is about to be paid; cancelable.
    * - **mp-payment** - A payment result (`detail.status`, `detail.statusDetail`).
