@@ -216,8 +216,10 @@ export class MpCheckoutElement extends LitElement {
     recheck: () => this.config.check(),
     forgetCard: () => this.card.reset(),
     failed: (event, cause) => {
+      const before = this.session.state;
       this.session.fail(event, cause);
-      this.flow.formStopped(); // the document types can fail after ready, under the buyer
+      // The document types can fail after ready, under the buyer (not a failure the form was already in).
+      if (this.session.state !== before && this.session.state.phase === 'failed') this.flow.formStopped();
     },
     ready: () => {
       this.dispatchEvent(new MpReadyEvent());

@@ -39,8 +39,8 @@ export interface FormLoaderOptions {
 export class FormLoader implements ReactiveController {
   /** The newest document-type load, settled however it ends: an older one (before a rebuild) changes nothing. */
   private idTypesLoad: Promise<void> = Promise.resolve();
-  private idTypesAwaited = false;
-  private idTypesTimer?: ReturnType<typeof setTimeout>;
+  /** Ends the newest load without its outcome (a new load replaces it, or the element leaves). */
+  private abandonIdTypes?: () => void;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -110,7 +110,7 @@ export class FormLoader implements ReactiveController {
    * payment now could send a token without it, so none starts (the pay button waits).
    */
   get documentTypesPending(): boolean {
-    return this.idTypesAwaited && !this.options.asksNoDocument();
+    return this.abandonIdTypes !== undefined && !this.options.asksNoDocument();
   }
 
   /** Settles once the current document types have come, failed or timed out (a payment asked for meanwhile waits). */
@@ -120,7 +120,7 @@ export class FormLoader implements ReactiveController {
 
   /** The element left the page (not a move): the fields and the instance go; a result stays. */
   teardown(): void {
-    clearTimeout(this.idTypesTimer);
+    this.abandonIdTypes?.();
     this.options.fields.unmount();
     this.options.forgetCard();
     this.options.sdk.reset();
@@ -152,29 +152,25 @@ export class FormLoader implements ReactiveController {
    * Only the newest load counts: one a rebuild or another key has replaced changes nothing.
    */
   private loadIdentificationTypes(mp: MercadoPagoInstance): void {
-    clearTimeout(this.idTypesTimer);
-    this.idTypesAwaited = true;
-    const types = this.options.asksNoDocument() ? Promise.resolve([]) : mp.getIdentificationTypes();
+    this.abandonIdTypes?.();
+    // A throw or a value that is not a promise, from a MercadoPago.js that misbehaves, is a failure like any.
+    const types = new Promise<unknown>((resolve) => resolve(this.options.asksNoDocument() ? [] : mp.getIdentificationTypes()));
     const load = new Promise<void>((settle) => {
-      let ended = false;
-      const end = (outcome: () => void) => {
-        if (ended) return;
-        ended = true;
+      // The first of the answer, the timeout and an abandon ends the load; only the newest load's
+      // outcome, for the instance it asked, touches the form. Every end settles what a payment waits on.
+      const end = (outcome?: () => void) => {
+        if (this.abandonIdTypes !== abandon) return;
+        this.abandonIdTypes = undefined;
         clearTimeout(timer);
-        if (load === this.idTypesLoad && this.options.sdk.mp === mp) outcome();
+        if (this.options.sdk.mp === mp) outcome?.();
+        this.host.requestUpdate();
         settle();
       };
+      const abandon = () => end();
       const failed = (error: unknown) => end(() => this.options.failed({ type: 'build-failed', code: 'sdk_request_failed' }, error));
       const timer = setTimeout(() => failed(new Error('MercadoPago.js did not answer getIdentificationTypes in time')), this.options.timeoutMs());
-      this.idTypesTimer = timer;
-      types.then(
-        (list) =>
-          end(() => {
-            this.idTypesAwaited = false;
-            this.options.form.setIdentificationTypes(list);
-          }),
-        failed,
-      );
+      this.abandonIdTypes = abandon;
+      types.then((list) => end(() => this.options.form.setIdentificationTypes(list)), failed);
     });
     this.idTypesLoad = load;
   }

@@ -92,8 +92,8 @@ export class PaymentController implements ReactiveController {
   }
 
   async submit(): Promise<void> {
-    const pending = this.options.pendingForm();
-    if (pending) await pending;
+    // A rebuild while waiting asks for the document types again: wait for those too.
+    for (let pending = this.options.pendingForm(); pending; pending = this.options.pendingForm()) await pending;
     // A refused start (the form is locked by another payment, or invalid) must not end that payment.
     const request = this.options.begin();
     if (!request) return;

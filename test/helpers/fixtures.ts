@@ -73,7 +73,7 @@ export async function documentTypesIn(el: MpCheckoutElement): Promise<void> {
     () => {
       // Unlocked too: the types stay in the form through a rebuild, while the new ones are asked for.
       const select = el.shadowRoot?.querySelector<HTMLSelectElement>('[part~="identification-type"]');
-      return !select || el.disabled || (select.options.length > 0 && !select.disabled);
+      return !select || (select.options.length > 0 && (el.disabled || !select.disabled));
     },
     'the document types never arrived',
     { timeout: 5000 },

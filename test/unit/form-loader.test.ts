@@ -18,7 +18,7 @@ import type { MercadoPagoInstance } from '../../src/mercadopago/sdk-types.js';
 function setUp({ timeoutMs = 15_000 } = {}) {
   const typeLoads: Array<{ resolve: (types: unknown) => void; reject: (error: Error) => void }> = [];
   const mp = { getIdentificationTypes: () => new Promise((resolve, reject) => typeLoads.push({ resolve, reject })) } as unknown as MercadoPagoInstance;
-  const sdk = { mp, publicKey: 'TEST-key', ensure: async () => undefined };
+  const sdk = { mp, publicKey: 'TEST-key', ensure: async () => undefined, reset: () => undefined };
   let state: CheckoutState = INITIAL_STATE;
   const language = { ready: false, settled: false };
   const log: string[] = [];
@@ -128,13 +128,15 @@ describe('FormLoader: the way to a usable form', () => {
     await loader.documentTypesSettled();
     expect(log).to.deep.equal(['fields created', 'ready', 'failed build-failed']);
     expect(phase()).to.equal('failed');
-    expect(loader.documentTypesPending, 'still none: nothing may pay').to.equal(true);
+    expect(loader.documentTypesPending, 'no longer awaited: the failed form says why, it is not busy').to.equal(false);
   });
 
   it('a rebuild: an older document-type load neither lets payment through nor fails the new form', async () => {
     const { mp, loader, log, settle, load } = setUp();
     loader.build(mp);
+    const waitedOn = loader.documentTypesSettled(); // a submit() waiting for the first load
     loader.build(mp); // "Try again" or reset(): new fields, the types asked again
+    await waitedOn; // released at once: it now waits for the new load (payment-controller.ts)
     load(0).resolve([{ id: 'DNI' }]);
     await settle();
     expect(loader.documentTypesPending, 'the old load is not the new form’s').to.equal(true);
@@ -150,8 +152,19 @@ describe('FormLoader: the way to a usable form', () => {
     sdk.mp = { getIdentificationTypes: () => new Promise(() => undefined) } as unknown as MercadoPagoInstance; // MercadoPago.js for the new key
     load(0).resolve([{ id: 'DNI' }]);
     await settle();
-    expect(log).to.deep.equal(['fields created']);
-    expect(loader.documentTypesPending).to.equal(true);
+    expect(log, 'not offered').to.deep.equal(['fields created']);
+  });
+
+  it('the element leaves the page: a payment waiting for the document types is released', async () => {
+    const { mp, loader, log, settle, load } = setUp();
+    loader.build(mp);
+    const waitedOn = loader.documentTypesSettled();
+    loader.teardown();
+    await waitedOn;
+    expect(loader.documentTypesPending).to.equal(false);
+    load(0).resolve([{ id: 'DNI' }]);
+    await settle();
+    expect(log, 'and the late answer changes nothing').to.deep.equal(['fields created']);
   });
 
   it('a rebuild: an older load that fails does not fail the new form', async () => {
