@@ -17,6 +17,7 @@ import { PaymentFlowController } from './controllers/payment-flow-controller.js'
 import { MpChangeEvent, MpErrorEvent, MpReadyEvent, type MpChangeDetail } from './events/events.js';
 import { formHidden, messageFor, paymentVars, receiptFor, recoveryFor, type FeedbackContext } from './session/feedback.js';
 import type { AuditEntry } from './session/guard.js';
+import type { CheckoutEvent } from './session/checkout-session.js';
 import { secureFieldError } from './session/validation.js';
 import { cardholderData } from './session/payment-request.js';
 import { errorMessage, type FieldName } from './mercadopago/messages.js';
@@ -157,19 +158,19 @@ export class MpCheckoutElement extends LitElement {
   private readonly sdk = new SdkController(this, {
     timeoutMs: () => this.sdkTimeout,
     ready: (mp) => this.loader.build(mp),
-    failed: (code, cause) => this.session.fail({ type: 'sdk-failed', code }, cause),
+    failed: (code, cause) => this.stop({ type: 'sdk-failed', code }, cause),
   });
   private readonly fields = new SecureFieldsController(this, {
     idPrefix: this.idPrefix,
     timeoutMs: () => this.sdkTimeout,
     fieldOptions: (type) => ({
-      placeholder: this.localize.secureFieldText(`placeholder.${type}`) || undefined,
+      placeholder: this.localize.secureFieldText(`placeholder.${type}`),
       ariaRequired: true,
       style: this.theme.secureFieldStyle(),
     }),
-    label: (type) => this.localize.secureFieldText(`field.${type}`) || undefined,
+    label: (type) => this.localize.secureFieldText(`field.${type}`),
     ready: () => this.loader.fieldsReady(),
-    failed: (code, cause) => this.session.fail({ type: 'build-failed', code }, cause),
+    failed: (code, cause) => this.stop({ type: 'build-failed', code }, cause),
     errored: (cause) =>
       this.session.fail(
         this.phase === 'loading' ? { type: 'build-failed', code: 'sdk_request_failed' } : { type: 'notice', notice: { type: 'sdk-error' } },
@@ -215,20 +216,18 @@ export class MpCheckoutElement extends LitElement {
     dispatch: (event) => this.session.dispatch(event),
     recheck: () => this.config.check(),
     forgetCard: () => this.card.reset(),
-    failed: (event, cause) => {
-      const before = this.session.state;
-      this.session.fail(event, cause);
-      // The document types can fail after ready, under the buyer (not a failure the form was already in).
-      if (this.session.state !== before && this.session.state.phase === 'failed') this.flow.formStopped();
-    },
+    failed: (event, cause) => this.stop(event, cause),
     ready: () => {
       this.dispatchEvent(new MpReadyEvent());
-      this.guard.warn();
+      // The checklist once the form is whole: not "still loading" for document types on their way.
+      const typesComing = this.loader.documentTypesWait();
+      if (typesComing) void typesComing.then(() => this.guard.warn());
+      else this.guard.warn();
       this.flow.formReady();
     },
   });
   private readonly payment: PaymentController = new PaymentController(this, {
-    pendingForm: () => (this.loader.documentTypesPending ? this.loader.documentTypesSettled() : undefined),
+    pendingForm: () => this.loader.documentTypesWait(),
     begin: () => this.flow.begin(),
     tokenize: () => this.fields.createCardToken(cardholderData(this.form.values)),
     tokenFailed: (rejection) => this.flow.tokenFailed(rejection),
@@ -335,6 +334,14 @@ export class MpCheckoutElement extends LitElement {
     // Fixed: the announcement of its mistake no longer applies.
     if (!shown && state.phase === 'ready' && state.notice?.type === 'field' && state.notice.field === field) this.session.dispatch({ type: 'notice-cleared' });
     this.changed({ field, valid: cause === undefined });
+  }
+
+  /**
+   * The form cannot go on (MercadoPago.js, the fields or the document types failed). When that
+   * hides a form the buyer was in, even after ready, their focus goes to the message saying why.
+   */
+  private stop(event: CheckoutEvent, cause: unknown): void {
+    if (this.session.fail(event, cause) && this.session.state.phase === 'failed') this.flow.formStopped();
   }
 
   private changed(detail: MpChangeDetail): void {

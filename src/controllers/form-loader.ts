@@ -113,9 +113,12 @@ export class FormLoader implements ReactiveController {
     return this.abandonIdTypes !== undefined && !this.options.asksNoDocument();
   }
 
-  /** Settles once the current document types have come, failed or timed out (a payment asked for meanwhile waits). */
-  documentTypesSettled(): Promise<void> {
-    return this.idTypesLoad;
+  /**
+   * While the document types are pending, what settles once they have come, failed or timed out (a
+   * payment asked for meanwhile waits for it); undefined when there is nothing to wait for.
+   */
+  documentTypesWait(): Promise<void> | undefined {
+    return this.documentTypesPending ? this.idTypesLoad : undefined;
   }
 
   /** The element left the page (not a move): the fields and the instance go; a result stays. */
@@ -147,14 +150,15 @@ export class FormLoader implements ReactiveController {
   }
 
   /**
-   * Loads the document types (none in Mexico). Without them the card cannot be paid for, so a
+   * Loads the document types (Mexico has none to load). Without them the card cannot be paid for, so a
    * failure, or no answer within the `sdk-timeout`, stops the form, ready or not, with "Try again".
    * Only the newest load counts: one a rebuild or another key has replaced changes nothing.
    */
   private loadIdentificationTypes(mp: MercadoPagoInstance): void {
     this.abandonIdTypes?.();
+    if (this.options.asksNoDocument()) return this.options.form.setIdentificationTypes([]);
     // A throw or a value that is not a promise, from a MercadoPago.js that misbehaves, is a failure like any.
-    const types = new Promise<unknown>((resolve) => resolve(this.options.asksNoDocument() ? [] : mp.getIdentificationTypes()));
+    const types = new Promise<unknown>((resolve) => resolve(mp.getIdentificationTypes()));
     const load = new Promise<void>((settle) => {
       // The first of the answer, the timeout and an abandon ends the load; only the newest load's
       // outcome, for the instance it asked, touches the form. Every end settles what a payment waits on.

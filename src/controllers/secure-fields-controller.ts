@@ -31,7 +31,7 @@ export interface SecureFieldsOptions {
   /** Placeholder, label and style for a field, in the current language and theme. */
   fieldOptions(field: SecureFieldType): Omit<SecureFieldOptions, 'srLabel'>;
   /** A field's screen-reader label in the current language: given at creation only (fields.md). */
-  label(field: SecureFieldType): string | undefined;
+  label(field: SecureFieldType): string;
   ready(): void;
   failed(code: 'fields_timeout' | 'fields_mount_failed', cause?: unknown): void;
   /** A field reported an SDK error (its frame could not reach Mercado Pago). */
@@ -79,7 +79,7 @@ export class SecureFieldsController implements ReactiveController {
   /** Fields holding something the buyer typed (a rebuild would throw it away). */
   readonly typed = new Set<SecureFieldType>();
   /** The screen-reader labels the fields were created with (the SDK cannot change them afterwards). */
-  private labels: Array<string | undefined> = [];
+  private labels: string[] = [];
 
   /** @param host The element: the fields' mount containers are its light-DOM children. */
   constructor(

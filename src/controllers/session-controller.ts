@@ -39,20 +39,22 @@ export class SessionController implements ReactiveController {
     this.syncStates();
   }
 
-  dispatch(event: CheckoutEvent): void {
+  /** Applies the event; true when it changed the state. */
+  dispatch(event: CheckoutEvent): boolean {
     const next = transition(this.current, event);
-    if (next === this.current) return;
+    if (next === this.current) return false;
     this.current = next;
     this.syncStates();
     this.host.requestUpdate();
     const error = errorEventFor(next);
     if (error) void this.announce(next, error);
+    return true;
   }
 
-  /** Something failed: log its cause for the merchant, and move the session. */
-  fail(event: CheckoutEvent, cause?: unknown): void {
+  /** Something failed: log its cause for the merchant, and move the session; true when it moved. */
+  fail(event: CheckoutEvent, cause?: unknown): boolean {
     if (cause !== undefined) console.warn('<mp-checkout>', cause instanceof Error ? cause.message : cause);
-    this.dispatch(event);
+    return this.dispatch(event);
   }
 
   private async announce(state: CheckoutState, error: { code: string; causes?: string[]; httpStatus?: number }): Promise<void> {

@@ -112,10 +112,20 @@ describe('<mp-checkout> when a MercadoPago.js request fails', () => {
   it('getIdentificationTypes is slow: mp-ready does not wait for it, and a payment asked for meanwhile waits for the document', async () => {
     await sdkLoaded();
     const held = holdCalls('getIdentificationTypes');
-    restore = held.restore;
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    restore = () => {
+      held.restore();
+      console.warn = warn;
+    };
     const { el, logId } = await renderCheckout({ waitReady: false });
     await waitUntil(() => el.matches(':state(ready)'), 'mp-ready waited for the document types', { timeout: 5000 });
     await el.updateComplete;
+    expect(
+      warnings.filter((w) => w.includes('form:')),
+      'no "still loading" warning for a form that works',
+    ).to.deep.equal([]);
     const select = part(el, 'identification-type') as HTMLSelectElement;
     expect(select.disabled, 'the document row keeps its place, its type locked').to.equal(true);
     expect(select.options.length).to.equal(0);

@@ -98,7 +98,7 @@ describe('FormLoader: the way to a usable form', () => {
     expect(log, 'ready while the document types are on their way').to.deep.equal(['fields created', 'ready']);
     expect(loader.documentTypesPending, 'no payment without them').to.equal(true);
     let settled = false;
-    void loader.documentTypesSettled().then(() => (settled = true));
+    void loader.documentTypesWait()!.then(() => (settled = true));
     load().resolve([{ id: 'DNI' }]);
     await settle();
     expect(loader.documentTypesPending).to.equal(false);
@@ -111,7 +111,7 @@ describe('FormLoader: the way to a usable form', () => {
     loader.build(mp);
     fields.ready = language.ready = language.settled = true;
     loader.fieldsReady();
-    await loader.documentTypesSettled();
+    await loader.documentTypesWait()!;
     expect(log).to.deep.equal(['fields created', 'ready', 'failed build-failed']);
     expect(phase()).to.equal('failed');
     load().resolve([{ id: 'DNI' }]); // too late: changes nothing
@@ -125,7 +125,7 @@ describe('FormLoader: the way to a usable form', () => {
     fields.ready = language.ready = language.settled = true;
     loader.fieldsReady();
     load().reject(new Error('network down'));
-    await loader.documentTypesSettled();
+    await loader.documentTypesWait()!;
     expect(log).to.deep.equal(['fields created', 'ready', 'failed build-failed']);
     expect(phase()).to.equal('failed');
     expect(loader.documentTypesPending, 'no longer awaited: the failed form says why, it is not busy').to.equal(false);
@@ -134,7 +134,7 @@ describe('FormLoader: the way to a usable form', () => {
   it('a rebuild: an older document-type load neither lets payment through nor fails the new form', async () => {
     const { mp, loader, log, settle, load } = setUp();
     loader.build(mp);
-    const waitedOn = loader.documentTypesSettled(); // a submit() waiting for the first load
+    const waitedOn = loader.documentTypesWait()!; // a submit() waiting for the first load
     loader.build(mp); // "Try again" or reset(): new fields, the types asked again
     await waitedOn; // released at once: it now waits for the new load (payment-controller.ts)
     load(0).resolve([{ id: 'DNI' }]);
@@ -158,7 +158,7 @@ describe('FormLoader: the way to a usable form', () => {
   it('the element leaves the page: a payment waiting for the document types is released', async () => {
     const { mp, loader, log, settle, load } = setUp();
     loader.build(mp);
-    const waitedOn = loader.documentTypesSettled();
+    const waitedOn = loader.documentTypesWait()!;
     loader.teardown();
     await waitedOn;
     expect(loader.documentTypesPending).to.equal(false);
