@@ -4,6 +4,7 @@
  */
 import type { SdkLocale } from './sdk-types.js';
 import { resourceChain } from '../internal/i18n.js';
+import { formatNumber } from '../internal/number-format.js';
 
 export type SiteId = 'MLA' | 'MLB' | 'MLM' | 'MLC' | 'MCO' | 'MPE' | 'MLU';
 
@@ -161,10 +162,7 @@ function siteOrDefault(site: unknown): Site {
   return isSiteId(site) ? SITES[site] : SITES.MLA;
 }
 
-/**
- * Built once per language and site: constructing an Intl.NumberFormat costs milliseconds (the first
- * one on a page, ICU's data too), and every render formats amounts.
- */
+/** Built once per language and site, for what formatNumber leaves to Intl (see number-format.ts). */
 const currencyFormats = new Map<string, Intl.NumberFormat>();
 
 function currencyFormat(locale: string | undefined, site: Site): Intl.NumberFormat {
@@ -187,6 +185,8 @@ export function formatMoney(amount: number, site: SiteId, uiLocale: string): str
   const value = typeof amount === 'number' ? amount : Number.NaN;
   // uiLocale comes from an attribute: an invalid tag makes Intl throw a RangeError.
   for (const locale of [uiLocale, s.locale]) {
+    const known = typeof locale === 'string' ? formatNumber(value, locale, s.decimals, s.currency) : undefined;
+    if (known !== undefined) return known;
     try {
       return currencyFormat(typeof locale === 'string' ? locale : s.locale, s).format(value);
     } catch {
@@ -194,6 +194,12 @@ export function formatMoney(amount: number, site: SiteId, uiLocale: string): str
     }
   }
   return `${s.currency} ${String(value)}`;
+}
+
+/** A rate (TEA, CFT, TNA) as the UI language writes it, with two decimals: `45,50%`. */
+export function formatPercent(value: number, language: string): string {
+  const known = formatNumber(value, language, 2);
+  return `${known ?? new Intl.NumberFormat(language || 'en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)}%`;
 }
 
 /** True when `amount` has no more fraction digits than the site's currency allows. */

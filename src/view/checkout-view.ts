@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { InstallmentChoice } from '../mercadopago/financing.js';
 import type { FieldErrors, FieldName, Message } from '../mercadopago/messages.js';
 import type { IdentificationType, Issuer, SecureFieldType } from '../mercadopago/sdk-types.js';
-import { SITES, type SiteId } from '../mercadopago/sites.js';
+import { formatPercent, SITES, type SiteId } from '../mercadopago/sites.js';
 import type { FieldView } from './field.js';
 import { SECURE_FIELD_SLOTS, secureField } from './secure-field.js';
 import { textField, type TextFieldView } from './text-field.js';
@@ -168,8 +168,7 @@ function installmentLabel(model: CheckoutViewModel, c: InstallmentChoice): strin
 }
 
 function financingView(model: CheckoutViewModel, c: InstallmentChoice, cashPrice: string): FinancingView {
-  const percent = (value: number | undefined) =>
-    value === undefined ? undefined : `${new Intl.NumberFormat(model.language || 'en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)}%`;
+  const percent = (value: number | undefined) => (value === undefined ? undefined : formatPercent(value, model.language));
   const plan =
     c.installments === 1
       ? model.t('installments.single', { amount: model.money(c.installmentAmount) })
