@@ -163,12 +163,8 @@ export class MpCheckoutElement extends LitElement {
   private readonly fields = new SecureFieldsController(this, {
     idPrefix: this.idPrefix,
     timeoutMs: () => this.sdkTimeout,
-    fieldOptions: (type) => ({
-      placeholder: this.localize.secureFieldText(`placeholder.${type}`),
-      ariaRequired: true,
-      style: this.theme.secureFieldStyle(),
-    }),
-    label: (type) => this.localize.secureFieldText(`field.${type}`),
+    text: (type) => ({ placeholder: this.localize.secureFieldText(`placeholder.${type}`), label: this.localize.secureFieldText(`field.${type}`) }),
+    style: () => this.theme.secureFieldStyle(),
     ready: () => this.loader.fieldsReady(),
     failed: (code, cause) => this.stop({ type: 'build-failed', code }, cause),
     errored: (cause) =>

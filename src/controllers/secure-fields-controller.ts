@@ -12,7 +12,7 @@ import {
   type PaymentMethod,
   type PaymentMethodSettings,
   type SecureField,
-  type SecureFieldOptions,
+  type SecureFieldStyle,
   type SecureFieldType,
   type ValidityCause,
 } from '../mercadopago/sdk-types.js';
@@ -28,10 +28,16 @@ export interface SecureFieldsOptions {
   idPrefix: string;
   /** Milliseconds to wait for the fields to say `ready`. */
   timeoutMs(): number;
-  /** Placeholder, label and style for a field, in the current language and theme. */
-  fieldOptions(field: SecureFieldType): Omit<SecureFieldOptions, 'srLabel'>;
-  /** A field's screen-reader label in the current language: given at creation only (fields.md). */
-  label(field: SecureFieldType): string;
+  /**
+   * A field's placeholder, and its screen-reader label (given at creation only: fields.md), in the
+   * current language.
+   */
+  text(field: SecureFieldType): { placeholder: string; label: string };
+  /**
+   * The three fields' style in the current theme. Read once for all three: it reads computed
+   * style, which each mounted iframe has invalidated.
+   */
+  style(): SecureFieldStyle;
   ready(): void;
   failed(code: 'fields_timeout' | 'fields_mount_failed', cause?: unknown): void;
   /** A field reported an SDK error (its frame could not reach Mercado Pago). */
@@ -80,6 +86,8 @@ export class SecureFieldsController implements ReactiveController {
   readonly typed = new Set<SecureFieldType>();
   /** The screen-reader labels the fields were created with (the SDK cannot change them afterwards). */
   private labels: string[] = [];
+  /** The placeholder and style each field has now (serialized): an update that changes nothing is not sent. */
+  private readonly given = new Map<SecureFieldType, string>();
 
   /** @param host The element: the fields' mount containers are its light-DOM children. */
   constructor(
@@ -110,10 +118,12 @@ export class SecureFieldsController implements ReactiveController {
     this.unmount();
     this.mp = mp;
     try {
+      const style = this.options.style();
       for (const type of SECURE_FIELDS) {
-        const srLabel = this.options.label(type);
+        const { placeholder, label: srLabel } = this.options.text(type);
         this.labels.push(srLabel);
-        const field = mp.fields.create(type, { ...this.options.fieldOptions(type), srLabel, group: this.group });
+        this.given.set(type, JSON.stringify({ placeholder, style }));
+        const field = mp.fields.create(type, { placeholder, ariaRequired: true, style, srLabel, group: this.group });
         this.listen(type, field);
         field.mount(this.containerId(type));
         // The SDK swallows mount errors (a console warning, no exception: fields.md, v2.0.0): an
@@ -143,6 +153,7 @@ export class SecureFieldsController implements ReactiveController {
     }
     this.fields.clear();
     this.labels = [];
+    this.given.clear();
     this.readyFields.clear();
     this.causes.clear();
     this.touched.clear();
@@ -180,7 +191,7 @@ export class SecureFieldsController implements ReactiveController {
    * language came than the one they were created in): only fresh fields can carry the new labels.
    */
   labelledOtherwise(): boolean {
-    return this.mounted && this.typed.size === 0 && SECURE_FIELDS.some((type, index) => this.labels[index] !== this.options.label(type));
+    return this.mounted && this.typed.size === 0 && SECURE_FIELDS.some((type, index) => this.labels[index] !== this.options.text(type).label);
   }
 
   /** Marks a field invalid inside its iframe (the SDK sets aria-invalid there). */
@@ -192,10 +203,15 @@ export class SecureFieldsController implements ReactiveController {
     this.fields.get(type)?.focus();
   }
 
-  /** Re-styles and re-labels the fields (theme or language changed). */
+  /** Re-styles and re-labels the fields (theme or language changed): those whose placeholder or style differ. */
   refreshOptions(): void {
+    if (!this.mounted) return;
+    const style = this.options.style();
     for (const [type, field] of this.fields) {
-      const { placeholder, style } = this.options.fieldOptions(type);
+      const { placeholder } = this.options.text(type);
+      const options = JSON.stringify({ placeholder, style });
+      if (this.given.get(type) === options) continue;
+      this.given.set(type, options);
       this.update(type, { placeholder, style }, field);
     }
   }
