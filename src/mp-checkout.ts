@@ -136,7 +136,7 @@ export class MpCheckoutElement extends LitElement {
       // one (the buyer's failed to load and English stands in), labels being fixed at creation, fresh
       // fields carry the language the rest of the form speaks, unless the buyer has typed in them.
       if (this.fields.labelledOtherwise()) this.loader.rebuild();
-      this.fields.refreshOptions();
+      this.fields.replacePlaceholders();
       this.loader.fieldsReady(); // fields that were ready before the language
       this.changed({ field: 'locale' });
     },
@@ -178,7 +178,7 @@ export class MpCheckoutElement extends LitElement {
       if (this.form.errors[type]) this.session.dispatch({ type: 'notice', notice: { type: 'field', field: type } });
     },
   });
-  private readonly theme = new ThemeController(this, { changed: () => this.fields.refreshOptions() });
+  private readonly theme = new ThemeController(this, { changed: () => this.fields.restyle() });
   private readonly form = new FormController(this, {
     markSecureField: (type, invalid) => this.fields.markInvalid(type, invalid),
     focusSecureField: (type) => this.fields.focus(type),
@@ -310,7 +310,7 @@ export class MpCheckoutElement extends LitElement {
     if (!changed.has('messages')) return;
     this.localize.setOverrides(this.messages);
     // The fields' placeholders may be among the merchant's wording (their labels are fixed at creation).
-    this.fields.refreshOptions();
+    this.fields.replacePlaceholders();
   }
 
   // ——— the card ———

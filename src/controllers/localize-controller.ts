@@ -78,8 +78,8 @@ export class LocalizeController implements ReactiveController {
    * the requested language.
    */
   secureFieldText(key: SecureFieldTextKey): string {
-    const inline = SECURE_FIELD_TEXT[resourceChain(this.requestedTag).chain[0]] ?? SECURE_FIELD_TEXT.en;
-    return this.t(key) || this.translator.override(key) || inline[key];
+    const inline = () => SECURE_FIELD_TEXT[resourceChain(this.requestedTag).chain[0]] ?? SECURE_FIELD_TEXT.en;
+    return this.t(key) || this.translator.override(key) || inline()[key];
   }
 
   private sync(): void {

@@ -86,8 +86,9 @@ export class SecureFieldsController implements ReactiveController {
   readonly typed = new Set<SecureFieldType>();
   /** The screen-reader labels the fields were created with (the SDK cannot change them afterwards). */
   private labels: string[] = [];
-  /** The placeholder and style each field has now (serialized): an update that changes nothing is not sent. */
-  private readonly given = new Map<SecureFieldType, string>();
+  /** The style the fields have (serialized) and each one's placeholder: an update that changes nothing is not sent. */
+  private givenStyle = '';
+  private readonly givenPlaceholders = new Map<SecureFieldType, string>();
 
   /** @param host The element: the fields' mount containers are its light-DOM children. */
   constructor(
@@ -119,10 +120,11 @@ export class SecureFieldsController implements ReactiveController {
     this.mp = mp;
     try {
       const style = this.options.style();
+      this.givenStyle = JSON.stringify(style);
       for (const type of SECURE_FIELDS) {
         const { placeholder, label: srLabel } = this.options.text(type);
         this.labels.push(srLabel);
-        this.given.set(type, JSON.stringify({ placeholder, style }));
+        this.givenPlaceholders.set(type, placeholder);
         const field = mp.fields.create(type, { placeholder, ariaRequired: true, style, srLabel, group: this.group });
         this.listen(type, field);
         field.mount(this.containerId(type));
@@ -153,7 +155,8 @@ export class SecureFieldsController implements ReactiveController {
     }
     this.fields.clear();
     this.labels = [];
-    this.given.clear();
+    this.givenStyle = '';
+    this.givenPlaceholders.clear();
     this.readyFields.clear();
     this.causes.clear();
     this.touched.clear();
@@ -203,16 +206,26 @@ export class SecureFieldsController implements ReactiveController {
     this.fields.get(type)?.focus();
   }
 
-  /** Re-styles and re-labels the fields (theme or language changed): those whose placeholder or style differ. */
-  refreshOptions(): void {
+  /** The theme changed: the fields take its style, unless it is the one they have. */
+  restyle(): void {
     if (!this.mounted) return;
     const style = this.options.style();
+    const given = JSON.stringify(style);
+    if (given === this.givenStyle) return;
+    this.givenStyle = given;
+    for (const [type, field] of this.fields) this.update(type, { style }, field);
+  }
+
+  /**
+   * The language or the merchant's wording changed: each field whose placeholder is another takes
+   * the new one (its label cannot change: labelledOtherwise). The theme is not read again.
+   */
+  replacePlaceholders(): void {
     for (const [type, field] of this.fields) {
       const { placeholder } = this.options.text(type);
-      const options = JSON.stringify({ placeholder, style });
-      if (this.given.get(type) === options) continue;
-      this.given.set(type, options);
-      this.update(type, { placeholder, style }, field);
+      if (this.givenPlaceholders.get(type) === placeholder) continue;
+      this.givenPlaceholders.set(type, placeholder);
+      this.update(type, { placeholder }, field);
     }
   }
 
