@@ -4,6 +4,16 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/**
+ * What the issuer's page may do in its frame: what a 3-D Secure challenge needs and no more. Its own
+ * forms and scripts, its origin (cookies, postMessage to us), and leaving the page only when the
+ * buyer clicks (a bank's "open in a new window" escape): no popups, no silent top navigation.
+ * Set on the frame right before the request is posted into it (sandbox flags apply from the frame's
+ * next navigation, and until then it holds an empty about:blank); not in the template, where
+ * lit-analyzer's attribute data allows one token only.
+ */
+const CHALLENGE_SANDBOX = 'allow-forms allow-scripts allow-same-origin allow-top-navigation-by-user-activation';
+
 export interface ChallengeControllerOptions {
   completed(): void;
 }
@@ -30,12 +40,16 @@ export class ChallengeController implements ReactiveController {
     window.removeEventListener('message', this.onMessage);
   }
 
-  /** Posts the challenge request into the frame, once it is rendered. */
+  /** Posts the challenge request into the frame, sandboxed, once it is rendered. */
   open(): void {
     void this.host.updateComplete.then(() => {
-      const form = this.host.shadowRoot?.querySelector<HTMLFormElement>('form.challenge-form');
+      const root = this.host.shadowRoot;
+      const frame = root?.querySelector('iframe.challenge');
+      const form = root?.querySelector<HTMLFormElement>('form.challenge-form');
       const button = form?.querySelector<HTMLButtonElement>('button');
-      if (form && button) form.requestSubmit(button);
+      if (!frame || !form || !button) return;
+      frame.setAttribute('sandbox', CHALLENGE_SANDBOX);
+      form.requestSubmit(button);
     });
   }
 }

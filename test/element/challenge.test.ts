@@ -9,13 +9,26 @@ import { buttonWithText, collectEvents, fillCard, merchantRequests, messageText,
 describe('<mp-checkout> 3-D Secure challenge', () => {
   it("opens the issuer's page in a sandboxed frame: forms, scripts, its origin, top navigation only on a click", async () => {
     const { el } = await renderCheckout();
+    // The sandbox counts from the frame's next navigation: it must be on the frame when the request is posted into it.
+    let sandboxAtPost: string[] | undefined;
+    el.shadowRoot!.addEventListener(
+      'submit',
+      (e) => {
+        if ((e.target as Element).matches('form.challenge-form'))
+          sandboxAtPost = [...el.shadowRoot!.querySelector<HTMLIFrameElement>('iframe.challenge')!.sandbox].sort();
+      },
+      { capture: true },
+    );
     await fillCard(el, { name: 'CHAL' });
     const event = await pay(el);
     expect(event.detail).to.include({ status: 'pending', statusDetail: 'pending_challenge' });
     await el.updateComplete;
     const frame = el.shadowRoot!.querySelector<HTMLIFrameElement>('iframe.challenge');
     expect(frame, 'the challenge frame').to.exist;
-    expect([...frame!.sandbox].sort()).to.deep.equal(['allow-forms', 'allow-same-origin', 'allow-scripts', 'allow-top-navigation-by-user-activation']);
+    const sandbox = ['allow-forms', 'allow-same-origin', 'allow-scripts', 'allow-top-navigation-by-user-activation'];
+    expect([...frame!.sandbox].sort()).to.deep.equal(sandbox);
+    await waitUntil(() => sandboxAtPost, 'the challenge request was never posted', { timeout: 2000 });
+    expect(sandboxAtPost, 'sandboxed before the request is posted').to.deep.equal(sandbox);
   });
 
   for (const [mode, url] of [
