@@ -4,8 +4,8 @@
  * shows the amount before `mp-ready` (issue #12). The element speaks nine languages and charges in
  * seven currencies, so their CLDR formats are written out here; test/unit/number-format.test.ts
  * holds every combination equal to the engine's own `Intl.NumberFormat`, in each engine.
- * Anything else (another language, a negative, huge or non-finite number) returns undefined, and
- * the caller asks Intl.
+ * Anything else (another language or currency, a negative, huge or non-finite number) returns
+ * undefined, and the caller asks Intl.
  */
 
 const NBSP = '\u00a0';
@@ -36,15 +36,21 @@ const STYLES = new Map<string, NumberStyle>([
   ['es-UY', { ...COMMA_POINT, currency: 'before-spaced', symbols: { UYU: '$' } }],
 ]);
 
+/** The sites' currencies (src/mercadopago/sites.ts), whose symbols the table knows. */
+const CURRENCIES = new Set(['ARS', 'BRL', 'MXN', 'CLP', 'COP', 'PEN', 'UYU']);
+
 /** `value` with exactly `decimals` fraction digits in `language`, and its currency if given. */
 export function formatNumber(value: number, language: string, decimals: number, currency?: string): string | undefined {
   const style = STYLES.get(language);
-  // Intl rounds the number's shortest decimal form half away from zero (1.005 → 1.01, where
-  // toFixed gives 1.00), which shifting the exponent in that form reproduces.
   const shortest = String(value);
-  const rounded = Math.round(Number(`${shortest}e${decimals}`));
-  if (!style || !(value >= 0) || Object.is(value, -0) || shortest.includes('e') || !Number.isSafeInteger(rounded)) return undefined;
-  const scaled = String(rounded).padStart(decimals + 1, '0');
+  if (!style || !(value >= 0) || Object.is(value, -0) || shortest.includes('e') || (currency !== undefined && !CURRENCIES.has(currency))) return undefined;
+  // Intl rounds the number's shortest decimal form half away from zero (1.005 → 1.01, where toFixed
+  // gives 1.00; 2.6149999999999998 → 2.61), so the rounding is done on those digits, never in binary.
+  const [whole, fraction = ''] = shortest.split('.');
+  const roundUp = fraction.length > decimals && fraction[decimals] >= '5';
+  const kept = Number(whole + fraction.slice(0, decimals).padEnd(decimals, '0')) + (roundUp ? 1 : 0);
+  if (!Number.isSafeInteger(kept)) return undefined;
+  const scaled = String(kept).padStart(decimals + 1, '0');
   const integer = scaled.slice(0, scaled.length - decimals);
   const grouped = integer.length < 4 + style.minGrouping - 1 ? integer : integer.replace(/\B(?=(\d{3})+$)/g, style.group);
   const number = decimals ? `${grouped}${style.decimal}${scaled.slice(-decimals)}` : grouped;
