@@ -91,44 +91,43 @@ export class LocalizeController implements ReactiveController {
     // ran the language's work before MercadoPago.js, which had arrived first (issue #12's bench).
     // The fetches start a moment later; the text still comes long before the SDK on a real network.
     inNextTask(() => {
-      if (this.requested === tag) this.load(tag);
+      if (this.requested !== tag) return; // a newer switch is on its way
+      // Removed meanwhile: nothing to load for; connecting again asks anew.
+      if (!this.host.isConnected) this.requested = '';
+      else this.load(tag);
     });
   }
 
   private load(tag: string): void {
-    this.translator.load(tag).then(
-      () => {
-        if (this.requested !== tag) return; // a newer switch won
-        this.markLoaded();
-        this.options.activated();
-        this.host.requestUpdate();
-      },
-      () => {
-        // A locale chunk that fails to load (offline CDN) falls back to English, never to nothing.
-        if (tag !== 'en') {
-          this.translator.load('en').then(
-            () => {
-              this.markLoaded();
-              this.options.activated();
-              this.host.requestUpdate();
-            },
-            () => undefined,
-          );
-        }
-      },
-    );
+    const activate = () => {
+      if (this.requested !== tag) return; // a newer switch won
+      this.markLoaded();
+      this.options.activated();
+      this.host.requestUpdate();
+    };
+    this.translator.load(tag).then(activate, () => {
+      // A locale chunk that fails to load (offline CDN) falls back to English, never to nothing.
+      if (tag !== 'en' && this.requested === tag) this.translator.load('en').then(activate, () => undefined);
+    });
   }
 }
+
+const nextTasks: Array<() => void> = [];
+/** Kept for the page's life: older WebKit collected a port nothing referred to, and its message with it. */
+let nextTaskChannel: MessageChannel | undefined;
 
 /**
  * Runs `run` in a new task, as soon as the current one ends: a message to itself, because a timer
  * is held up to a second in a background tab.
  */
 function inNextTask(run: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    run();
-  };
-  channel.port2.postMessage(undefined);
+  nextTasks.push(run);
+  if (nextTasks.length > 1) return; // already asked for
+  if (!nextTaskChannel) {
+    nextTaskChannel = new MessageChannel();
+    nextTaskChannel.port1.onmessage = () => {
+      for (const task of nextTasks.splice(0)) task();
+    };
+  }
+  nextTaskChannel.port2.postMessage(undefined);
 }

@@ -46,11 +46,15 @@ export class Translator {
   language = '';
 
   private bundles: Array<[string, Resource]> = [];
+  /** Counts loads: one that a newer load has overtaken while its chunks came changes nothing. */
+  private loads = 0;
 
-  /** Loads and activates the language for `tag`; resolves once its strings are usable. */
+  /** Loads and activates the language for `tag`; resolves once its strings are usable (or a newer load replaced it). */
   async load(tag: string): Promise<void> {
+    const mine = ++this.loads;
     const { language, chain } = resourceChain(tag);
     const [{ createInstance }, ...loaded] = await Promise.all([import('i18next'), ...chain.map((name) => LOADERS[name]().then((m) => m.default))]);
+    if (mine !== this.loads) return;
     this.instance ??= createInstance();
     if (!this.instance.isInitialized) {
       await this.instance.init({
@@ -62,12 +66,13 @@ export class Translator {
         returnNull: false,
         initAsync: false,
       } as Parameters<i18n['init']>[0]);
+      if (mine !== this.loads) return;
     }
     this.bundles = chain.map((name, index) => [name, loaded[index]]);
     this.instance.options.fallbackLng = chain[0];
     this.rebuildStore();
     await this.instance.changeLanguage(language);
-    this.language = language;
+    if (mine === this.loads) this.language = language;
   }
 
   /** Per-instance overrides of any key (`{'ui.pay': 'Buy now'}`); the merchant's word wins. */
