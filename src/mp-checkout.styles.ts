@@ -28,7 +28,11 @@ const theme = withThemeDefaults(css`
     border-top-color: var(--mp-placeholder-color);
     font-family: var(--mp-font-family);
     font-size: var(--mp-input-font-size);
-    transition-property: color, border-top-color, font-size, font-family;
+    /* The three the fields take as written (secure-field-style.ts): only so that they report changes. */
+    font-weight: var(--mp-input-font-weight);
+    min-height: var(--mp-input-height);
+    padding: var(--mp-input-padding);
+    transition-property: color, border-top-color, font-size, font-family, font-weight, min-height, padding;
     transition-duration: 1ms;
   }
 `);

@@ -163,7 +163,8 @@ export class MpCheckoutElement extends LitElement {
   private readonly fields = new SecureFieldsController(this, {
     idPrefix: this.idPrefix,
     timeoutMs: () => this.sdkTimeout,
-    text: (type) => ({ placeholder: this.localize.secureFieldText(`placeholder.${type}`), label: this.localize.secureFieldText(`field.${type}`) }),
+    placeholder: (type) => this.localize.secureFieldText(`placeholder.${type}`),
+    label: (type) => this.localize.secureFieldText(`field.${type}`),
     style: () => this.theme.secureFieldStyle(),
     ready: () => this.loader.fieldsReady(),
     failed: (code, cause) => this.stop({ type: 'build-failed', code }, cause),
@@ -178,7 +179,7 @@ export class MpCheckoutElement extends LitElement {
       if (this.form.errors[type]) this.session.dispatch({ type: 'notice', notice: { type: 'field', field: type } });
     },
   });
-  private readonly theme = new ThemeController(this, { changed: () => this.fields.restyle() });
+  private readonly theme = new ThemeController(this, { changed: (style) => this.fields.restyle(style) });
   private readonly form = new FormController(this, {
     markSecureField: (type, invalid) => this.fields.markInvalid(type, invalid),
     focusSecureField: (type) => this.fields.focus(type),

@@ -28,11 +28,10 @@ export interface SecureFieldsOptions {
   idPrefix: string;
   /** Milliseconds to wait for the fields to say `ready`. */
   timeoutMs(): number;
-  /**
-   * A field's placeholder, and its screen-reader label (given at creation only: fields.md), in the
-   * current language.
-   */
-  text(field: SecureFieldType): { placeholder: string; label: string };
+  /** A field's placeholder in the current language. */
+  placeholder(field: SecureFieldType): string;
+  /** A field's screen-reader label in the current language: given at creation only (fields.md). */
+  label(field: SecureFieldType): string;
   /**
    * The three fields' style in the current theme. Read once for all three: it reads computed
    * style, which each mounted iframe has invalidated.
@@ -86,8 +85,7 @@ export class SecureFieldsController implements ReactiveController {
   readonly typed = new Set<SecureFieldType>();
   /** The screen-reader labels the fields were created with (the SDK cannot change them afterwards). */
   private labels: string[] = [];
-  /** The style the fields have (serialized) and each one's placeholder: an update that changes nothing is not sent. */
-  private givenStyle = '';
+  /** Each field's placeholder: an update that changes nothing is not sent. */
   private readonly givenPlaceholders = new Map<SecureFieldType, string>();
 
   /** @param host The element: the fields' mount containers are its light-DOM children. */
@@ -120,9 +118,9 @@ export class SecureFieldsController implements ReactiveController {
     this.mp = mp;
     try {
       const style = this.options.style();
-      this.givenStyle = JSON.stringify(style);
       for (const type of SECURE_FIELDS) {
-        const { placeholder, label: srLabel } = this.options.text(type);
+        const placeholder = this.options.placeholder(type);
+        const srLabel = this.options.label(type);
         this.labels.push(srLabel);
         this.givenPlaceholders.set(type, placeholder);
         const field = mp.fields.create(type, { placeholder, ariaRequired: true, style, srLabel, group: this.group });
@@ -155,7 +153,6 @@ export class SecureFieldsController implements ReactiveController {
     }
     this.fields.clear();
     this.labels = [];
-    this.givenStyle = '';
     this.givenPlaceholders.clear();
     this.readyFields.clear();
     this.causes.clear();
@@ -194,7 +191,7 @@ export class SecureFieldsController implements ReactiveController {
    * language came than the one they were created in): only fresh fields can carry the new labels.
    */
   labelledOtherwise(): boolean {
-    return this.mounted && this.typed.size === 0 && SECURE_FIELDS.some((type, index) => this.labels[index] !== this.options.text(type).label);
+    return this.mounted && this.typed.size === 0 && SECURE_FIELDS.some((type, index) => this.labels[index] !== this.options.label(type));
   }
 
   /** Marks a field invalid inside its iframe (the SDK sets aria-invalid there). */
@@ -206,13 +203,8 @@ export class SecureFieldsController implements ReactiveController {
     this.fields.get(type)?.focus();
   }
 
-  /** The theme changed: the fields take its style, unless it is the one they have. */
-  restyle(): void {
-    if (!this.mounted) return;
-    const style = this.options.style();
-    const given = JSON.stringify(style);
-    if (given === this.givenStyle) return;
-    this.givenStyle = given;
+  /** The theme changed (the theme controller compares): the fields take its style. */
+  restyle(style: SecureFieldStyle): void {
     for (const [type, field] of this.fields) this.update(type, { style }, field);
   }
 
@@ -222,7 +214,7 @@ export class SecureFieldsController implements ReactiveController {
    */
   replacePlaceholders(): void {
     for (const [type, field] of this.fields) {
-      const { placeholder } = this.options.text(type);
+      const placeholder = this.options.placeholder(type);
       if (this.givenPlaceholders.get(type) === placeholder) continue;
       this.givenPlaceholders.set(type, placeholder);
       this.update(type, { placeholder }, field);

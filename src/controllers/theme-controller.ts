@@ -15,8 +15,8 @@ import type { SecureFieldStyle } from '../mercadopago/sdk-types.js';
 import { secureFieldStyle } from '../internal/secure-field-style.js';
 
 export interface ThemeOptions {
-  /** The theme the Secure Fields show changed: restyle them. */
-  changed(): void;
+  /** The theme the Secure Fields show changed: restyle them with `style`. */
+  changed(style: SecureFieldStyle): void;
 }
 
 export class ThemeController implements ReactiveController {
@@ -64,7 +64,11 @@ export class ThemeController implements ReactiveController {
       this.pending = true;
       requestAnimationFrame(() => {
         this.pending = false;
-        if (JSON.stringify(secureFieldStyle(this.host, probe)) !== this.lastStyle) this.options.changed();
+        const style = secureFieldStyle(this.host, probe);
+        const serialized = JSON.stringify(style);
+        if (serialized === this.lastStyle) return;
+        this.lastStyle = serialized;
+        this.options.changed(style);
       });
     };
     probe.addEventListener('transitionend', settled);

@@ -19,16 +19,25 @@ describe('<mp-checkout> 3-D Secure challenge', () => {
       },
       { capture: true },
     );
+    // …and from the moment the frame is in the page, before anything else can run and navigate it.
+    let sandboxAtRender: string[] | undefined;
+    const observer = new MutationObserver(() => {
+      const rendered = el.shadowRoot!.querySelector<HTMLIFrameElement>('iframe.challenge');
+      if (rendered && !sandboxAtRender) sandboxAtRender = [...rendered.sandbox].sort();
+    });
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true });
     await fillCard(el, { name: 'CHAL' });
     const event = await pay(el);
     expect(event.detail).to.include({ status: 'pending', statusDetail: 'pending_challenge' });
     await el.updateComplete;
+    observer.disconnect();
     const frame = el.shadowRoot!.querySelector<HTMLIFrameElement>('iframe.challenge');
     expect(frame, 'the challenge frame').to.exist;
     const sandbox = ['allow-forms', 'allow-same-origin', 'allow-scripts', 'allow-top-navigation-by-user-activation'];
     expect([...frame!.sandbox].sort()).to.deep.equal(sandbox);
     await waitUntil(() => sandboxAtPost, 'the challenge request was never posted', { timeout: 2000 });
     expect(sandboxAtPost, 'sandboxed before the request is posted').to.deep.equal(sandbox);
+    expect(sandboxAtRender, 'sandboxed in the update that renders it').to.deep.equal(sandbox);
   });
 
   for (const [mode, url] of [

@@ -81,6 +81,15 @@ describe('<mp-checkout> theme: changes after mount reach the Secure Fields', () 
     }
     await allFields(el, (input) => input.style.fontSize !== '19px', 'the font size back after the class went');
   });
+
+  it('the properties the fields take as written (weight, height, padding) reach them from a stylesheet too', async () => {
+    const sheet = await fixture<HTMLStyleElement>(html`<style></style>`);
+    const { el } = await renderCheckout();
+    sheet.textContent = 'mp-checkout { --mp-input-font-weight: 700; --mp-input-height: 48px; --mp-input-padding: 0 14px; }';
+    await allFields(el, (input) => input.style.fontWeight === '700', 'the font weight');
+    await allFields(el, (input) => input.style.padding === '0px 14px', 'the padding');
+    await waitUntil(() => SECURE_FIELDS.every((field) => secureFrame(el, field).style.height === '48px'), 'the fields never got the height', { timeout: 3000 });
+  });
 });
 
 // The system's preference (prefers-color-scheme) can only be emulated over CDP, i.e. in Chromium: the
