@@ -7,6 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TOptions } from 'i18next';
 import { resourceChain, Translator } from '../internal/i18n.js';
 import { SECURE_FIELD_TEXT, type SecureFieldTextKey } from '../internal/secure-field-text.js';
+import { inNextTask } from '../internal/next-task.js';
 
 export interface LocalizeOptions {
   /** The explicit `locale` attribute, if any. */
@@ -110,24 +111,4 @@ export class LocalizeController implements ReactiveController {
       if (tag !== 'en' && this.requested === tag) this.translator.load('en').then(activate, () => undefined);
     });
   }
-}
-
-const nextTasks: Array<() => void> = [];
-/** Kept for the page's life: older WebKit collected a port nothing referred to, and its message with it. */
-let nextTaskChannel: MessageChannel | undefined;
-
-/**
- * Runs `run` in a new task, as soon as the current one ends: a message to itself, because a timer
- * is held up to a second in a background tab.
- */
-function inNextTask(run: () => void): void {
-  nextTasks.push(run);
-  if (nextTasks.length > 1) return; // already asked for
-  if (!nextTaskChannel) {
-    nextTaskChannel = new MessageChannel();
-    nextTaskChannel.port1.onmessage = () => {
-      for (const task of nextTasks.splice(0)) task();
-    };
-  }
-  nextTaskChannel.port2.postMessage(undefined);
 }

@@ -52,7 +52,7 @@ export function formatNumber(value: number, language: string, decimals: number, 
   if (!Number.isSafeInteger(kept)) return undefined;
   const scaled = String(kept).padStart(decimals + 1, '0');
   const integer = scaled.slice(0, scaled.length - decimals);
-  const grouped = integer.length < 4 + style.minGrouping - 1 ? integer : integer.replace(/\B(?=(\d{3})+$)/g, style.group);
+  const grouped = integer.length < 3 + style.minGrouping ? integer : integer.replace(/\B(?=(\d{3})+$)/g, style.group);
   const number = decimals ? `${grouped}${style.decimal}${scaled.slice(-decimals)}` : grouped;
   if (currency === undefined) return number;
   const symbol = style.symbols[currency] ?? currency;
