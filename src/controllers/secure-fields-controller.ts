@@ -108,10 +108,6 @@ export class SecureFieldsController implements ReactiveController {
     this.ensureContainers();
   }
 
-  hostDisconnected(): void {
-    clearTimeout(this.timer);
-  }
-
   /** Creates and mounts the three fields; reports ready, or a failure if they never answer. */
   mount(mp: MercadoPagoInstance): void {
     this.unmount();
@@ -136,7 +132,8 @@ export class SecureFieldsController implements ReactiveController {
       this.options.failed('fields_mount_failed', error);
       return;
     }
-    // Ad blockers block Mercado Pago's hosts silently: the iframes then never say `ready`.
+    // Ad blockers block Mercado Pago's hosts silently: the iframes then never say `ready`. The timer
+    // outlives a move (disconnected and connected in one task, the fields stay); a removal unmounts.
     this.timer = setTimeout(() => {
       if (!this.ready) this.options.failed('fields_timeout');
     }, this.options.timeoutMs());

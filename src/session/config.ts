@@ -162,9 +162,15 @@ function headersTheElementSends(headers: Record<string, string> | undefined): st
   });
 }
 
-/** Timeouts are whole milliseconds; `abc` or `0` would make every payment "time out" while it is charged. */
+/** The longest delay a timer takes: browsers fire a longer one at once (HTML's timer steps clamp to 32 bits). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Timeouts are whole milliseconds a timer can wait: `abc` or `0` would make every payment "time out"
+ * while it is charged, and so would a "never" such as 9999999999, which browsers fire at once.
+ */
 function isPositiveInteger(value: number | undefined): boolean {
-  return value === undefined || (Number.isSafeInteger(value) && value > 0);
+  return value === undefined || (Number.isSafeInteger(value) && value > 0 && value <= MAX_TIMER_MS);
 }
 
 /** What the page itself breaks (production only): checked beside the attributes. */

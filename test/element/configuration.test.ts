@@ -82,6 +82,9 @@ describe('<mp-checkout> attributes at any time', () => {
     { attribute: 'amount', value: '1500.555', code: 'amount_decimals' },
     { attribute: 'request-timeout', value: 'abc', code: 'invalid_request_timeout' },
     { attribute: 'request-timeout', value: '0', code: 'invalid_request_timeout' },
+    // A "never" beyond what a timer can wait fires at once: every POST would be cut off as it goes.
+    { attribute: 'request-timeout', value: '9999999999', code: 'invalid_request_timeout' },
+    { attribute: 'sdk-timeout', value: '2147483648', code: 'invalid_sdk_timeout' },
     { attribute: 'status-action', value: 'javascript:alert(1)', code: 'invalid_status_action' },
     { attribute: 'public-key', value: 'pk_live_123', code: 'invalid_public_key' },
     // It goes out as a header: a space or a line break would make every POST fail as "network".

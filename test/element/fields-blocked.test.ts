@@ -41,4 +41,18 @@ describe('<mp-checkout> when the Secure Fields never become ready', () => {
     await el.updateComplete;
     expect(buttonWithText(el, 'Try again'), 'still offered').to.exist;
   });
+
+  it('still times out when the element is moved while its fields are loading (a page builder re-parenting it)', async () => {
+    const errors = collectEvents(document, ['mp-error']);
+    const { el } = await renderCheckout({ waitReady: false, beforeAppend: officialSdkScriptWith('blocked-fields'), attrs: { 'sdk-timeout': '400' } });
+    await waitUntil(() => el.querySelectorAll('iframe').length === 3, 'the fields were never mounted', { timeout: 5000 });
+    const elsewhere = document.createElement('section');
+    document.body.append(elsewhere);
+    elsewhere.append(el); // disconnected and connected again in one task: the mounted fields stay
+    await waitUntil(() => errors.length === 1, 'no mp-error after the move: the fields would load forever', { timeout: 5000 });
+    expect(errors[0].detail.code).to.equal('fields_timeout');
+    await el.updateComplete;
+    expect(buttonWithText(el, 'Try again'), 'the way out is offered').to.exist;
+    elsewhere.remove();
+  });
 });
