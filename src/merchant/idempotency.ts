@@ -47,7 +47,8 @@ export function attemptUnresolved(outcome: ClientOutcome): boolean {
  * definite answer ends the record there.
  */
 export function paymentExists(outcome: ClientOutcome): boolean {
-  if (outcome.type !== 'result' || !isKnownStatus(outcome.status)) return false;
+  // A challenge the element cannot open is never completed: repeating it would only meet it again.
+  if (outcome.type !== 'result' || !isKnownStatus(outcome.status) || outcome.unusableChallenge) return false;
   const kind = resultKind(outcome.status);
   return kind === 'approved' || kind === 'pending';
 }

@@ -116,8 +116,11 @@ export function parsePaymentResponse(httpStatus: number, contentType: string | n
       const rawThreeDsInfo = own(body, 'three_ds_info');
       const threeDsInfo = readThreeDsInfo(rawThreeDsInfo);
       if (threeDsInfo !== undefined) outcome.threeDsInfo = threeDsInfo;
-      // Asked for a challenge the element cannot open: said, not left as a silent pending payment.
-      else if ((rawThreeDsInfo !== undefined && rawThreeDsInfo !== null) || statusDetail === 'pending_challenge') outcome.unusableChallenge = true;
+      // Asked for a challenge the element cannot open: said, not left as a silent pending payment. An
+      // unusable `three_ds_info` asks for one only when no other reason is given: a server that always
+      // sends the field (`[]`, `{}`) must not turn a contingency review into "try again" (a second charge).
+      else if (statusDetail === 'pending_challenge' || (rawThreeDsInfo !== undefined && rawThreeDsInfo !== null && statusDetail === undefined))
+        outcome.unusableChallenge = true;
       return outcome;
     }
     if (http >= 400 && http < 500 && isPlainObject(body)) {

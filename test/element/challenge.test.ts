@@ -40,12 +40,14 @@ describe('<mp-checkout> 3-D Secure challenge', () => {
     expect(sandboxAtRender, 'sandboxed in the update that renders it').to.deep.equal(sandbox);
   });
 
-  for (const [mode, url] of [
-    ['challenge-javascript', 'javascript:alert(1)'],
-    ['challenge-http', 'http://acs.bank.example/challenge'],
+  for (const [mode, url, reference] of [
+    ['challenge-javascript', 'javascript:alert(1)', ''],
+    ['challenge-http', 'http://acs.bank.example/challenge', ''],
+    // A named order keeps a pending payment on record; one whose challenge cannot be opened must not be repeated.
+    ['challenge-http', 'http://acs.bank.example/challenge', 'order-3ds-unusable'],
   ]) {
-    it(`an unusable external_resource_url (${url}) is an error with a way out, not a silent pending payment`, async () => {
-      const { el, logId } = await renderCheckout({ respond: mode });
+    it(`an unusable external_resource_url (${url}${reference && `, external-reference ${reference}`}) is an error with a way out, not a silent pending payment`, async () => {
+      const { el, logId } = await renderCheckout({ respond: mode, attrs: reference ? { 'external-reference': reference } : {} });
       const events = collectEvents(el, ['mp-error']);
       await fillCard(el, { name: 'APRO' });
       const payment = await pay(el);

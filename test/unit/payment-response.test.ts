@@ -170,7 +170,8 @@ describe('parsePaymentResponse', () => {
         statusDetail: 'pending_challenge',
         unusableChallenge: true,
       });
-      for (const threeDsInfo of [undefined, null]) {
+      // Servers that always send the field, empty, for every payment: the reason they give stands.
+      for (const threeDsInfo of [undefined, null, {}, [], '']) {
         const body = JSON.stringify({ id: 1, status: 'in_process', status_detail: 'pending_contingency', three_ds_info: threeDsInfo });
         expect(parsePaymentResponse(200, JSON_TYPE, body)).to.deep.equal({
           type: 'result',
