@@ -41,6 +41,8 @@ export class FormLoader implements ReactiveController {
   private idTypesLoad: Promise<void> = Promise.resolve();
   /** Ends the newest load without its outcome (a new load replaces it, or the element leaves). */
   private abandonIdTypes?: () => void;
+  /** Whether the newest load was for a site that asks for no document (Mexico); undefined before any. */
+  private loadedWithoutDocument?: boolean;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -68,6 +70,11 @@ export class FormLoader implements ReactiveController {
     if (phase === 'configuring') fields.unmount();
     if (this.wantsSdk()) this.syncSdk();
     if (phase === 'loading' && sdk.mp && !fields.mounted) this.build(sdk.mp);
+    // The site changed under a built form (a corrected attribute, the account's country from a card
+    // lookup) between Mexico and a site that asks for a document: the document field follows.
+    const { mp } = sdk;
+    const built = (phase === 'loading' || phase === 'ready') && mp !== undefined && fields.mounted;
+    if (built && this.loadedWithoutDocument !== undefined && this.loadedWithoutDocument !== this.options.asksNoDocument()) this.loadIdentificationTypes(mp);
   }
 
   /** A MercadoPago instance is ready, or the form must be built again: mount the fields, load the document types. */
@@ -156,7 +163,8 @@ export class FormLoader implements ReactiveController {
    */
   private loadIdentificationTypes(mp: MercadoPagoInstance): void {
     this.abandonIdTypes?.();
-    if (this.options.asksNoDocument()) return this.options.form.setIdentificationTypes([]);
+    this.loadedWithoutDocument = this.options.asksNoDocument();
+    if (this.loadedWithoutDocument) return this.options.form.setIdentificationTypes([]);
     // A throw or a value that is not a promise, from a MercadoPago.js that misbehaves, is a failure like any.
     const types = new Promise<unknown>((resolve) => resolve(mp.getIdentificationTypes()));
     const load = new Promise<void>((settle) => {
