@@ -71,10 +71,13 @@ export class FormLoader implements ReactiveController {
     if (this.wantsSdk()) this.syncSdk();
     if (phase === 'loading' && sdk.mp && !fields.mounted) this.build(sdk.mp);
     // The site changed under a built form (a corrected attribute, the account's country from a card
-    // lookup) between Mexico and a site that asks for a document: the document field follows.
-    const { mp } = sdk;
-    const built = (phase === 'loading' || phase === 'ready') && mp !== undefined && fields.mounted;
-    if (built && this.loadedWithoutDocument !== undefined && this.loadedWithoutDocument !== this.options.asksNoDocument()) this.loadIdentificationTypes(mp);
+    // lookup) between Mexico and a site that asks for a document: the document field follows, and
+    // the pay button shows it waits for it.
+    const built = (phase === 'loading' || phase === 'ready') && sdk.mp && fields.mounted;
+    if (built && this.loadedWithoutDocument !== undefined && this.loadedWithoutDocument !== this.options.asksNoDocument()) {
+      this.loadIdentificationTypes(sdk.mp!);
+      this.host.requestUpdate();
+    }
   }
 
   /** A MercadoPago instance is ready, or the form must be built again: mount the fields, load the document types. */

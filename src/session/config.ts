@@ -134,8 +134,8 @@ export function configProblems(input: CheckoutAttributes, { resolvedSite: site, 
   if (!input.action) problems.push({ code: 'missing_action' });
   else if (!isHttpUrl(input.action, baseUrl)) problems.push({ code: 'invalid_action' });
   if (input.statusAction && !isHttpUrl(input.statusAction, baseUrl)) problems.push({ code: 'invalid_status_action' });
-  if (!isPositiveInteger(input.requestTimeout)) problems.push({ code: 'invalid_request_timeout' });
-  if (!isPositiveInteger(input.sdkTimeout)) problems.push({ code: 'invalid_sdk_timeout' });
+  if (!isTimerDelay(input.requestTimeout)) problems.push({ code: 'invalid_request_timeout' });
+  if (!isTimerDelay(input.sdkTimeout)) problems.push({ code: 'invalid_sdk_timeout' });
   if (input.idempotencyKey && !isValidIdempotencyKey(input.idempotencyKey)) problems.push({ code: 'invalid_idempotency_key' });
   // Not an array, or past the bounds (payload.ts): it is left out of the payment, never posted.
   if (input.items === null || (input.items !== undefined && !(Array.isArray(input.items) && itemsWithinLimits(input.items)))) {
@@ -169,7 +169,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * Timeouts are whole milliseconds a timer can wait: `abc` or `0` would make every payment "time out"
  * while it is charged, and so would a "never" such as 9999999999, which browsers fire at once.
  */
-function isPositiveInteger(value: number | undefined): boolean {
+function isTimerDelay(value: number | undefined): boolean {
   return value === undefined || (Number.isSafeInteger(value) && value > 0 && value <= MAX_TIMER_MS);
 }
 
