@@ -11,12 +11,13 @@ describe('<mp-checkout> when MercadoPago.js never loads', () => {
     const insertSdkScript = officialSdkScriptWith('hang');
 
     const started = performance.now();
-    const { el } = await renderCheckout({ waitReady: false, beforeAppend: insertSdkScript, attrs: { 'sdk-timeout': '500' } });
+    const { el } = await renderCheckout({ waitReady: false, beforeAppend: insertSdkScript, attrs: { 'sdk-timeout': '1500' } });
     await el.updateComplete;
-    // While waiting: the skeleton in its loading state, no message yet.
+    // While waiting: the skeleton in its loading state, no message yet. The language comes long before
+    // the timeout, with room for a loaded machine running three engines at once.
     expect(el.matches(':state(loading)')).to.equal(true);
     expect(messageText(el)).to.equal('');
-    await waitUntil(() => part(el, 'base')!.textContent.includes('Loading secure payment form'), 'no loading state', { timeout: 400 });
+    await waitUntil(() => part(el, 'base')!.textContent.includes('Loading secure payment form'), 'no loading state', { timeout: 1200 });
     expect(messageText(el)).to.equal('');
     // Still loading is not compliant: R1 cannot be judged yet and the form is not there.
     const loading = el.audit();
@@ -32,7 +33,7 @@ describe('<mp-checkout> when MercadoPago.js never loads', () => {
 
     await waitUntil(() => errors.length > 0, 'no mp-error', { timeout: 5000 });
     const elapsed = performance.now() - started;
-    expect(elapsed, 'waited about sdk-timeout').to.be.within(400, 3000);
+    expect(elapsed, 'waited about sdk-timeout').to.be.within(1400, 5000);
     await el.updateComplete;
 
     expect(errors.map((e) => e.detail.code)).to.deep.equal(['sdk_timeout']);
